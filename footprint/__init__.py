@@ -1,0 +1,1 @@
+"""Global Footprint domain logic: data, metrics, map layers and UI strings, no Streamlit."""

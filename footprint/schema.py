@@ -1,0 +1,98 @@
+"""The public format of the CSV files in `data/`: columns, their kinds and allowed values.
+
+Organizers edit these files by hand, so the format is an interface: keep it stable and
+documented in README.md.
+"""
+
+from dataclasses import dataclass
+
+ROLES = ("host", "guest", "delegation")
+QUALIFIERS = ("exact", "about", "at_least")
+STAGES = ("achieved", "announced")
+METRICS = (
+    "participants",
+    "visitors",
+    "speakers",
+    "journalists",
+    "media_outlets",
+    "delegation_members",
+    "cities",
+    "continents",
+    "exhibitors",
+    "showcases",
+    "startups_presenting",
+    "startups_pitching",
+    "award_winners",
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a data file: its kind drives both validation and dtype."""
+
+    name: str
+    kind: str = "text"  # text | int | date | iso2 | choice | edition | editions | continent
+    required: bool = True
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FileSchema:
+    name: str
+    columns: tuple[Column, ...]
+    unique_key: tuple[str, ...]
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(column.name for column in self.columns)
+
+
+EDITIONS = FileSchema(
+    name="editions.csv",
+    columns=(
+        Column("edition", "int"),
+        Column("part", required=False),
+        Column("year", "int"),
+        Column("start_date", "date", required=False),
+        Column("end_date", "date", required=False),
+        Column("venue", required=False),
+        Column("theme_fr", required=False),
+        Column("theme_en", required=False),
+        Column("guest_city", required=False),
+        Column("notes", required=False),
+        Column("source"),
+        Column("quote"),
+    ),
+    unique_key=("edition", "part"),
+)
+
+CITIES = FileSchema(
+    name="cities.csv",
+    columns=(
+        Column("edition", "edition"),
+        Column("city"),
+        Column("country", "iso2"),
+        Column("role", "choice", choices=ROLES),
+        Column("continent_published", "continent", required=False),
+        Column("source"),
+        Column("quote", required=False),
+    ),
+    unique_key=("edition", "city", "country"),
+)
+
+FIGURES = FileSchema(
+    name="figures.csv",
+    columns=(
+        Column("editions", "editions"),
+        Column("metric", "choice", choices=METRICS),
+        Column("value", "int"),
+        Column("qualifier", "choice", choices=QUALIFIERS),
+        Column("stage", "choice", choices=STAGES),
+        Column("source"),
+        Column("quote"),
+        Column("notes", required=False),
+    ),
+    unique_key=("editions", "metric", "value", "qualifier", "stage", "source", "quote"),
+)
+
+ALL_FILES = (EDITIONS, CITIES, FIGURES)

@@ -1,0 +1,20 @@
+"""Shared fixtures: a writable copy of the bundled data for tests that break it on purpose."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+BUNDLED_DATA = REPO / "data"
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A copy of the bundled CSV files (and geocache) that a test may edit freely."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for csv_file in BUNDLED_DATA.glob("*.csv"):
+        shutil.copy(csv_file, folder / csv_file.name)
+    return folder
