@@ -155,9 +155,7 @@ def _validate(table: _Table, schema: FileSchema) -> list[Problem]:
                 problems.append(Problem(table.path, line, column.name, message))
         key = tuple(values[name].casefold() for name in schema.unique_key)
         if key in first_seen:
-            problems.append(
-                Problem(table.path, line, "-", f"duplicate of line {first_seen[key]}")
-            )
+            problems.append(Problem(table.path, line, "-", f"duplicate of line {first_seen[key]}"))
         else:
             first_seen[key] = line
     return problems
@@ -187,7 +185,9 @@ def _check_edition_references(
         numbers = parse_editions(values[column]) or ()
         for number in sorted(set(numbers) - known):
             problems.append(
-                Problem(table.path, line, column, f"edition {number} is not in {editions_path.name}")
+                Problem(
+                    table.path, line, column, f"edition {number} is not in {editions_path.name}"
+                )
             )
     return problems
 
@@ -235,7 +235,9 @@ def load_dataset(folder: Path | None = None) -> Dataset:
     editions = tables.get(EDITIONS.name)
     if editions is not None:
         problems.extend(_check_edition_dates(editions))
-        known = {int(values["edition"]) for _, values in editions.rows if values["edition"].isdigit()}
+        known = {
+            int(values["edition"]) for _, values in editions.rows if values["edition"].isdigit()
+        }
         for schema, column in ((CITIES, "edition"), (FIGURES, "editions")):
             if schema.name in tables:
                 problems.extend(

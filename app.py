@@ -1,0 +1,32 @@
+"""Global Footprint: configures the page, draws the shared filters and routes to the pages."""
+
+import streamlit as st
+
+from footprint.assets import install_static_assets
+from footprint.data import DataError, data_dir
+from footprint.i18n import t
+from ui import data, filters
+
+st.set_page_config(page_title="Global Footprint", layout="wide")
+install_static_assets()
+
+try:
+    dataset, _ = data.load(data_dir())
+except DataError as error:
+    st.error(t("data_error", "fr") + " / " + t("data_error", "en"))
+    st.code("\n".join(str(problem) for problem in error.problems), language=None)
+    st.stop()
+
+editions = dataset.editions.drop_duplicates("edition")
+chosen = filters.sidebar(
+    editions["edition"].tolist(), dict(zip(editions["edition"], editions["year"], strict=True))
+)
+lang = chosen.lang
+st.navigation(
+    [
+        st.Page("pages/map.py", title=t("page_map", lang), default=True),
+        st.Page("pages/editions.py", title=t("page_editions", lang), url_path="editions"),
+        st.Page("pages/cities.py", title=t("page_cities", lang), url_path="cities"),
+        st.Page("pages/sources.py", title=t("page_sources", lang), url_path="sources"),
+    ]
+).run()

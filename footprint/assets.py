@@ -1,0 +1,70 @@
+"""Leaflet, jQuery and the basemap served by the app itself, so the map draws with no internet.
+
+Streamlit serves `static/` next to app.py at `/app/static/` (server.enableStaticServing). The
+files come from PyPI packages (XStatic-Leaflet, XStatic-jQuery) and from `data/basemap/`; they
+are copied into `static/vendor/` (git-ignored) when missing or out of date.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import folium
+import xstatic.pkg.jquery
+import xstatic.pkg.leaflet
+
+from footprint.basemap import COUNTRIES_PATH
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+VENDOR_DIR = STATIC_DIR / "vendor"
+VENDOR_URL = "/app/static/vendor"
+
+LEAFLET_JS = f"{VENDOR_URL}/leaflet/leaflet.js"
+LEAFLET_CSS = f"{VENDOR_URL}/leaflet/leaflet.css"
+JQUERY_JS = f"{VENDOR_URL}/jquery/jquery.min.js"
+COUNTRIES_URL = f"{VENDOR_URL}/basemap/countries.geojson"
+
+
+def _vendored_files() -> dict[Path, Path]:
+    """Destination under static/vendor → source file."""
+    leaflet = Path(xstatic.pkg.leaflet.BASE_DIR)
+    files = {
+        VENDOR_DIR / "leaflet" / "leaflet.js": leaflet / "leaflet.js",
+        VENDOR_DIR / "leaflet" / "leaflet.css": leaflet / "leaflet.css",
+        VENDOR_DIR / "jquery" / "jquery.min.js": Path(xstatic.pkg.jquery.BASE_DIR)
+        / "jquery.min.js",
+        VENDOR_DIR / "basemap" / "countries.geojson": COUNTRIES_PATH,
+    }
+    for image in (leaflet / "images").iterdir():
+        files[VENDOR_DIR / "leaflet" / "images" / image.name] = image
+    return files
+
+
+def _is_current(destination: Path, source: Path) -> bool:
+    if not destination.is_file():
+        return False
+    wanted, found = source.stat(), destination.stat()
+    return found.st_size == wanted.st_size and found.st_mtime >= wanted.st_mtime
+
+
+def install_static_assets() -> None:
+    """Copy what the map needs into static/vendor; atomic, so a page never gets half a file."""
+    for destination, source in _vendored_files().items():
+        if _is_current(destination, source):
+            continue
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=destination.parent, suffix=".tmp")
+        os.close(handle)
+        shutil.copy2(source, temporary)
+        os.replace(temporary, destination)
+
+
+def use_local_assets(element: folium.Map) -> folium.Map:
+    """Point folium's Leaflet and jQuery at the app's own copies and drop the CDN-only extras
+    (Bootstrap, Font Awesome, awesome-markers) that this map does not use."""
+    element.default_js = [("leaflet", LEAFLET_JS), ("jquery", JQUERY_JS)]
+    element.default_css = [("leaflet_css", LEAFLET_CSS)]
+    return element

@@ -1,0 +1,97 @@
+"""From city rows per edition to places on the map: one row per city, whatever its editions."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from footprint.filters import Filters
+from footprint.i18n import CONTINENT_NAMES
+
+ROLE_RANK = {"host": 0, "guest": 1, "delegation": 2}
+ROLES_BY_RANK = {rank: role for role, rank in ROLE_RANK.items()}
+
+PLACE_COLUMNS = [
+    "place",
+    "name_fr",
+    "name_en",
+    "country_code",
+    "continent",
+    "role",
+    "editions",
+    "first_edition",
+    "lat",
+    "lon",
+    "provider",
+    "status",
+]
+
+
+def _place_keys(located: pd.DataFrame) -> pd.Series:
+    """The same place however organizers spelled it: its coordinates once resolved."""
+    resolved = located["lat"].notna()
+    by_position = (
+        located["country_code"].fillna("")
+        + "|"
+        + located["lat"].round(2).astype("string")
+        + "|"
+        + located["lon"].round(2).astype("string")
+    )
+    by_name = located["country"] + "|" + located["city"].str.casefold()
+    return by_position.where(resolved, by_name)
+
+
+def places(located: pd.DataFrame, edition: int | None = None) -> pd.DataFrame:
+    """One row per city of `edition` (or of every edition), with its editions and strongest role.
+
+    `located` holds cities.csv's rows with the geocoding columns (lat, lon, country_code,
+    continent, resolved_name, provider, status).
+    """
+    rows = located if edition is None else located[located["edition"] == edition]
+    if rows.empty:
+        return pd.DataFrame(columns=PLACE_COLUMNS)
+    rows = rows.sort_values(["edition", "line"]).assign(
+        place=_place_keys(rows.sort_values(["edition", "line"])),
+        role_rank=lambda frame: frame["role"].map(ROLE_RANK),
+        mismatch=lambda frame: frame["status"] == "mismatch",
+    )
+    grouped = rows.groupby("place", sort=False)
+    result = grouped.agg(
+        name_fr=("city", "first"),
+        resolved_name=("resolved_name", "first"),
+        country_code=("country_code", "first"),
+        country=("country", "first"),
+        continent=("continent", "first"),
+        role_rank=("role_rank", "min"),
+        first_edition=("edition", "min"),
+        lat=("lat", "first"),
+        lon=("lon", "first"),
+        provider=("provider", "first"),
+        status=("status", "first"),
+        mismatch=("mismatch", "any"),
+    )
+    result["editions"] = grouped["edition"].unique().map(lambda values: tuple(sorted(values)))
+    result["name_en"] = result["resolved_name"].fillna(result["name_fr"])
+    result["country_code"] = result["country_code"].fillna(result["country"])
+    result["role"] = result["role_rank"].map(ROLES_BY_RANK)
+    result["status"] = result["status"].where(~result["mismatch"], "mismatch")
+    return result.reset_index()[PLACE_COLUMNS]
+
+
+def visible_places(all_places: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The places a view shows: its continents, plus the host whatever the continent filter,
+    since every arc starts there. Unlocated cities are left out (they are listed apart)."""
+    located = all_places[all_places["lat"].notna()]
+    keep = (located["role"] == "host") | located["continent"].isin(
+        filters.continents or CONTINENT_NAMES
+    )
+    return located[keep]
+
+
+def visitors(view: pd.DataFrame) -> pd.DataFrame:
+    """Delegation and guest cities: what the headline counts count."""
+    return view[view["role"] != "host"]
+
+
+def display_names(view: pd.DataFrame, lang: str) -> pd.Series:
+    """French: the organizers' spelling (Londres); English: GeoNames' name (London)."""
+    return view["name_fr"] if lang == "fr" else view["name_en"]
