@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gettext
+from datetime import date
 from functools import cache
 
 import pycountry
@@ -229,6 +230,35 @@ def format_number(value: int, lang: str) -> str:
 def format_figure(value: int, qualifier: str, lang: str) -> str:
     """A figure as the source states it: ≈ 85, ≥ 15 000, 112."""
     return f"{QUALIFIER_SIGNS[qualifier]}{format_number(value, lang)}"
+
+
+MONTHS = {
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "en": "January February March April May June July August September October November December",
+}
+
+
+def _is_missing(value: object) -> bool:
+    return value is None or value != value  # NaT and NaN are not equal to themselves
+
+
+def format_date_range(start: date | None, end: date | None, lang: str) -> str:
+    """`17–18 mai 2017`, `30 April – 2 May 2018`; empty when no date was published."""
+    if _is_missing(start):
+        return ""
+    end = start if _is_missing(end) else end
+    months = MONTHS[lang].split()
+
+    def day_month(day: date) -> str:
+        return f"{day.day} {months[day.month - 1]}"
+
+    if start == end:
+        return f"{day_month(start)} {start.year}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{day_month(end)} {end.year}"
+    if start.year == end.year:
+        return f"{day_month(start)} – {day_month(end)} {end.year}"
+    return f"{day_month(start)} {start.year} – {day_month(end)} {end.year}"
 
 
 @cache

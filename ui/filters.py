@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from footprint.filters import ALL, Filters, parse_filters
 from footprint.i18n import CONTINENT_NAMES, LANGUAGES, default_language, name_in, t
@@ -28,8 +29,18 @@ def _seed_from_url(editions: list[int]) -> None:
         st.toast(t("ignored_param", parsed.filters.lang, name=name, value=value), icon="⚠️")
 
 
+def _route_through_app() -> None:
+    """A deep link (/editions) can be a fresh server's very first request; Streamlit then runs
+    the page alone in its legacy `pages/` mode, without app.py. Leave that mode and rerun, so
+    app.py sets up the filters and st.navigation picks the same page."""
+    PagesManager.uses_pages_directory = False
+    st.rerun()
+
+
 def current() -> Filters:
     """The filters as the sidebar holds them (set up by `sidebar` in app.py on every run)."""
+    if LANG_KEY not in st.session_state:
+        _route_through_app()
     edition = st.session_state[EDITION_KEY]
     return Filters(
         edition=None if edition == ALL else int(edition),

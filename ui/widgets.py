@@ -16,7 +16,7 @@ from footprint.i18n import (
     t,
 )
 from footprint.mapview import CONTINENT_COLORS
-from footprint.metrics import Counts, FigureCard, Statement
+from footprint.metrics import Comparison, Counts, FigureCard, Statement
 from footprint.places import visitors
 from geo.continents import M49_REGIONS
 
@@ -113,3 +113,58 @@ def continent_chart(view: pd.DataFrame, lang: str) -> None:
         .properties(height=200)
     )
     st.altair_chart(chart, width="stretch")
+
+
+def edition_parts(parts: tuple[dict[str, str], ...], lang: str) -> None:
+    """The parts of one edition side by side (the Expo and the Connect of 2017 stay apart)."""
+    colon = " :" if lang == "fr" else ":"
+    for column, part in zip(st.columns(len(parts)), parts, strict=True):
+        with column:
+            lines = [f"**{label}**{colon} {value}" for label, value in part.items() if value]
+            st.markdown("  \n".join(lines))
+
+
+def metric_chart(series: pd.DataFrame, lang: str) -> None:
+    """Bars per edition (combined spans apart), labelled as stated: ≈ 85, ≥ 15 000."""
+    order = series.drop_duplicates("editions")["editions"].tolist()
+    base = alt.Chart(series).encode(
+        x=alt.X(
+            "editions:N", sort=order, title=t("editions_col", lang), axis=alt.Axis(labelAngle=0)
+        ),
+        xOffset=alt.XOffset("label:N"),
+        y=alt.Y("value:Q", title=None),
+        tooltip=[
+            alt.Tooltip("editions:N", title=t("editions_col", lang)),
+            alt.Tooltip("label:N", title=t("value", lang)),
+            alt.Tooltip("qualifier:N", title=t("qualifier", lang)),
+            alt.Tooltip("stage:N", title=t("stage", lang)),
+            alt.Tooltip("source:N", title=t("source", lang)),
+        ],
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color("stage:N", title=t("stage", lang), legend=alt.Legend(orient="bottom"))
+    )
+    labels = base.mark_text(dy=-6, fontSize=11).encode(text="label:N")
+    st.altair_chart((bars + labels).properties(height=220), width="stretch")
+
+
+def statements_side_by_side(statements: tuple[Statement, ...], lang: str) -> None:
+    for column, statement in zip(st.columns(len(statements)), statements, strict=True):
+        with column.container(border=True):
+            st.markdown(f"### {statement_text(statement, lang)}")
+            for source, quote in statement.sources:
+                st.caption(t("source_help", lang, source=source, quote=quote))
+            for note in statement.notes:
+                st.caption(f"_{note}_")
+
+
+def comparison(result: Comparison, lang: str) -> None:
+    """New, returning and absent cities in three columns."""
+    for column, key, names in zip(
+        st.columns(3),
+        ("new_cities", "returning_cities", "absent_cities"),
+        (result.new, result.returning, result.absent),
+        strict=True,
+    ):
+        column.metric(t(key, lang), len(names), border=True)
+        column.write(", ".join(names) or "—")
