@@ -68,7 +68,9 @@ class _Script(MacroElement):
     def __init__(self, template: str, name: str, payload: dict | None = None, **attributes: str):
         super().__init__()
         self._name = name
-        self._template = Template("{% macro script(this, kwargs) %}" + template + "{% endmacro %}")
+        self._template = Template(
+            "{% macro script(this, kwargs) %}// footprint:" + name + template + "{% endmacro %}"
+        )
         self.payload = json.dumps(payload or {}, ensure_ascii=False, separators=(",", ":"))
         vars(self).update(attributes)
 
@@ -327,7 +329,12 @@ def tint_layer(view: pd.DataFrame) -> MacroElement:
         for code, continent in zip(visiting["country_code"], visiting["continent"], strict=True)
     }
     return _Script(
-        "if (window.footprintTint) window.footprintTint({{ this.safe_payload }});",
+        """
+(function () {
+  var d = {{ this.safe_payload }};
+  if (window.footprintTint) window.footprintTint(d);
+})();
+""",
         "CountryTint",
         colors,
     )

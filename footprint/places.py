@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
+import geo
 from footprint.filters import Filters
 from footprint.i18n import CONTINENT_NAMES
 
 ROLE_RANK = {"host": 0, "guest": 1, "delegation": 2}
 ROLES_BY_RANK = {rank: role for role, rank in ROLE_RANK.items()}
+
+GEOCODED_COLUMNS = [
+    "lat",
+    "lon",
+    "country_code",
+    "continent",
+    "resolved_name",
+    "provider",
+    "status",
+]
 
 PLACE_COLUMNS = [
     "place",
@@ -24,6 +37,15 @@ PLACE_COLUMNS = [
     "provider",
     "status",
 ]
+
+
+def locate(cities: pd.DataFrame, geocache: Path) -> pd.DataFrame:
+    """cities.csv's rows with coordinates, continent and status, read-only: the dashboard never
+    writes the cache (`python -m geo geocode` does)."""
+    geocoded = geo.geocode_table(
+        cities[["city", "country", "continent_published"]], read_only=True, cache_path=geocache
+    )
+    return cities.join(geocoded[GEOCODED_COLUMNS])
 
 
 def _place_keys(located: pd.DataFrame) -> pd.Series:

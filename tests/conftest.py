@@ -18,3 +18,13 @@ def data_copy(tmp_path: Path) -> Path:
     for csv_file in BUNDLED_DATA.glob("*.csv"):
         shutil.copy(csv_file, folder / csv_file.name)
     return folder
+
+
+@pytest.fixture(scope="session")
+def bundled():
+    """The bundled data set and its located cities, as the dashboard loads them."""
+    from footprint.data import load_dataset
+    from footprint.places import locate
+
+    dataset = load_dataset(BUNDLED_DATA)
+    return dataset, locate(dataset.cities, BUNDLED_DATA / "geocache.csv")

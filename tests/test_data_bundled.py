@@ -1,4 +1,4 @@
-"""The bundled data says what the seeds say: cities, continents, figures with qualifier and stage."""
+"""The bundled data says what the seeds say: cities, continents, figures, qualifiers, stages."""
 
 import re
 from collections import Counter

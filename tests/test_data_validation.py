@@ -104,7 +104,7 @@ def test_french_excel_csv_is_read(data_copy):
     cities.write_bytes(
         "\ufeffedition;city;country;role;continent_published;source;quote\r\n"
         "2;Casablanca;MA;host;;organizers.xlsx;\r\n"
-        "2;Londres;GB;delegation;Europe;organizers.xlsx;\"Europe ; Londres\"\r\n".encode()
+        '2;Londres;GB;delegation;Europe;organizers.xlsx;"Europe ; Londres"\r\n'.encode()
     )
     dataset = load_dataset(data_copy)
     assert dataset.cities["city"].tolist() == ["Casablanca", "Londres"]
@@ -148,14 +148,20 @@ def test_columns_have_explicit_dtypes():
 def test_check_command(data_copy):
     ok = subprocess.run(
         [sys.executable, "-m", "footprint", "check", "--data", str(REPO / "data")],
-        capture_output=True, text=True, cwd=REPO, check=False,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
     )
     assert ok.returncode == 0
     assert ok.stdout.startswith("ok: 4 editions, 25 city rows (22 cities), 29 figures")
     _edit(data_copy / "cities.csv", "2,Paris,FR,", "2,Paris,XX,")
     bad = subprocess.run(
         [sys.executable, "-m", "footprint", "check", "--data", str(data_copy)],
-        capture_output=True, text=True, cwd=REPO, check=False,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
     )
     assert bad.returncode == 1
     assert f"{data_copy / 'cities.csv'}:5: country:" in bad.stdout

@@ -7,13 +7,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-import geo
 from footprint.data import Dataset, load_dataset
 from footprint.filters import Filters
-from footprint.places import places, visible_places
-
-GEOCODE_INPUT = ["city", "country", "continent_published"]
-GEOCODE_OUTPUT = ["lat", "lon", "country_code", "continent", "resolved_name", "provider", "status"]
+from footprint.places import locate, places, visible_places
 
 
 def _signature(folder: Path) -> tuple:
@@ -27,12 +23,7 @@ def _signature(folder: Path) -> tuple:
 @st.cache_data(show_spinner=False, max_entries=4)
 def _load(folder: str, signature: tuple) -> tuple[Dataset, pd.DataFrame]:
     dataset = load_dataset(Path(folder))
-    located = geo.geocode_table(
-        dataset.cities[GEOCODE_INPUT],
-        read_only=True,
-        cache_path=Path(folder) / "geocache.csv",
-    )
-    return dataset, dataset.cities.join(located[GEOCODE_OUTPUT])
+    return dataset, locate(dataset.cities, Path(folder) / "geocache.csv")
 
 
 def load(folder: Path) -> tuple[Dataset, pd.DataFrame]:

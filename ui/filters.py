@@ -1,6 +1,13 @@
-"""The shared filters in the sidebar, kept in the URL both ways so a link reproduces a view."""
+"""The shared filters in the sidebar, kept in the URL both ways so a link reproduces a view.
+
+The filters live in one typed session entry. Widgets only edit it: their labels change with the
+language, and Streamlit gives a relabelled widget a new identity (and a fresh value), so the
+widgets' own state cannot be the source of truth.
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
@@ -9,24 +16,18 @@ from footprint.filters import ALL, Filters, parse_filters
 from footprint.i18n import CONTINENT_NAMES, LANGUAGES, default_language, name_in, t
 from geo.continents import M49_REGIONS
 
-EDITION_KEY = "filter_edition"
-CONTINENTS_KEY = "filter_continents"
-LANG_KEY = "filter_lang"
+STATE_KEY = "footprint_filters"
 URL_PARAMS = ("edition", "continent", "lang")
 LANGUAGE_LABELS = {"fr": "Français", "en": "English"}
 
 
-def _seed_from_url(editions: list[int]) -> None:
-    """On a session's first run, the URL sets the widgets; values that make no sense are named."""
+def _from_url(editions: list[int]) -> Filters:
+    """A session's first filters come from the URL; values that make no sense are named."""
     raw = {name: st.query_params.get_all(name) for name in URL_PARAMS}
     parsed = parse_filters(raw, editions, default_language(st.context.locale))
-    st.session_state[EDITION_KEY] = (
-        ALL if parsed.filters.edition is None else parsed.filters.edition
-    )
-    st.session_state[CONTINENTS_KEY] = list(parsed.filters.continents)
-    st.session_state[LANG_KEY] = parsed.filters.lang
     for name, value in parsed.ignored:
         st.toast(t("ignored_param", parsed.filters.lang, name=name, value=value), icon="⚠️")
+    return parsed.filters
 
 
 def _route_through_app() -> None:
@@ -38,50 +39,67 @@ def _route_through_app() -> None:
 
 
 def current() -> Filters:
-    """The filters as the sidebar holds them (set up by `sidebar` in app.py on every run)."""
-    if LANG_KEY not in st.session_state:
+    """The filters chosen in the sidebar (app.py draws it before every page)."""
+    if STATE_KEY not in st.session_state:
         _route_through_app()
-    edition = st.session_state[EDITION_KEY]
-    return Filters(
-        edition=None if edition == ALL else int(edition),
-        continents=tuple(st.session_state[CONTINENTS_KEY]),
-        lang=st.session_state[LANG_KEY],
-    )
+    return st.session_state[STATE_KEY]
+
+
+def _in_m49_order(regions: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(regions, key=M49_REGIONS.index))
+
+
+def _update(**changes: object) -> None:
+    st.session_state[STATE_KEY] = replace(st.session_state[STATE_KEY], **changes)
+
+
+def _on_widget(field: str, widget_key: str, convert=lambda value: value) -> None:
+    _update(**{field: convert(st.session_state[widget_key])})
 
 
 def sidebar(editions: list[int], years: dict[int, int]) -> Filters:
     """Draw the shared filters and write them back to the URL."""
-    if LANG_KEY not in st.session_state:
-        _seed_from_url(editions)
-    lang = st.session_state[LANG_KEY]
+    if STATE_KEY not in st.session_state:
+        st.session_state[STATE_KEY] = _from_url(editions)
+    chosen = current()
+    lang = chosen.lang
     with st.sidebar:
         st.segmented_control(
             t("language", lang),
             LANGUAGES,
-            key=LANG_KEY,
+            default=lang,
+            key=f"lang_{lang}",
             format_func=LANGUAGE_LABELS.__getitem__,
             required=True,
+            on_change=_on_widget,
+            args=("lang", f"lang_{lang}"),
         )
-        lang = st.session_state[LANG_KEY]
+        options = [ALL, *editions]
         st.selectbox(
             t("edition", lang),
-            [ALL, *editions],
-            key=EDITION_KEY,
+            options,
+            index=options.index(ALL if chosen.edition is None else chosen.edition),
+            key=f"edition_{lang}",
             format_func=lambda value: (
                 t("all_editions", lang)
                 if value == ALL
                 else t("edition_label", lang, number=value, year=years[value])
             ),
+            on_change=_on_widget,
+            args=("edition", f"edition_{lang}", lambda value: None if value == ALL else value),
         )
         st.multiselect(
             t("continents", lang),
             M49_REGIONS,
-            key=CONTINENTS_KEY,
+            default=list(chosen.continents),
+            key=f"continents_{lang}",
             format_func=lambda region: name_in(CONTINENT_NAMES, region, lang),
             help=t("continents_help", lang),
             placeholder=t("every_continent", lang),
+            on_change=_on_widget,
+            args=("continents", f"continents_{lang}", _in_m49_order),
         )
         st.caption(t("share_link", lang))
-    filters = current()
-    st.query_params.from_dict(filters.to_query_params())
-    return filters
+    chosen = current()
+    st.query_params.from_dict(chosen.to_query_params())
+    return chosen

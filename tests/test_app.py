@@ -1,0 +1,153 @@
+"""Every page through Streamlit's AppTest, in both languages, with good and bad URL parameters."""
+
+import pytest
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest, app_test
+
+from footprint.i18n import t
+from tests.conftest import REPO
+
+PAGES = ["pages/map.py", "pages/editions.py", "pages/cities.py", "pages/sources.py"]
+PARAMS = [
+    {"edition": "2", "lang": "en"},
+    {"edition": "2", "continent": "Europe", "lang": "fr"},
+    {"edition": "all", "lang": "en"},
+    {"edition": "3", "continent": "Asia,Africa", "lang": "fr"},
+    {"edition": "7", "lang": "en"},
+    {"edition": "1", "lang": "fr"},
+    {"edition": "banana", "continent": "Atlantis", "lang": "xx"},
+]
+
+
+class _RunningServerPagesManager(PagesManager):
+    """A server runs scripts in Streamlit's legacy `pages/` mode only until app.py has called
+    st.navigation once. AppTest resets that before every run, so each rerun would run the page
+    alone, without app.py's sidebar. Behave as a server that has served its first session."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+
+@pytest.fixture(autouse=True)
+def _as_a_running_server(monkeypatch):
+    monkeypatch.setattr(app_test, "PagesManager", _RunningServerPagesManager)
+
+
+def _run(params, page=None, data_dir=None, monkeypatch=None):
+    if data_dir is not None:
+        monkeypatch.setenv("FOOTPRINT_DATA_DIR", str(data_dir))
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    for name, value in params.items():
+        app.query_params[name] = value
+    app.run()
+    if page is not None:
+        app.switch_page(page).run()
+    return app
+
+
+def _metrics(app):
+    """Label → value; the counted cards come first, so a source's own figure of the same
+    name (the 92 cities of editions 1–2) does not hide them."""
+    found = {}
+    for metric in app.metric:
+        found.setdefault(metric.label, metric.value)
+    return found
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("params", PARAMS, ids=lambda p: "&".join(f"{k}={v}" for k, v in p.items()))
+def test_every_page_renders(page, params):
+    app = _run(params, page)
+    assert not app.exception, [e.value for e in app.exception]
+    lang = params["lang"] if params["lang"] in ("fr", "en") else "fr"
+    assert app.title[0].value == t(
+        {
+            "pages/map.py": "app_title",
+            "pages/editions.py": "page_editions",
+            "pages/cities.py": "page_cities",
+            "pages/sources.py": "page_sources",
+        }[page],
+        lang,
+    )
+
+
+def test_edition_2_cards_equal_the_data():
+    metrics = _metrics(_run({"edition": "2", "lang": "en"}))
+    assert metrics["Cities"] == "20"
+    assert metrics["Countries"] == "18"
+    assert metrics["Continents"] == "4"
+    assert metrics["Speakers"] == "≈ 85"
+    assert metrics["Participants"] == "≥ 15,000"
+    assert metrics["Journalists"] == "112"
+    assert metrics["Delegation members"] == "≥ 160"
+
+
+def test_french_cards_and_combined_figures_apart():
+    app = _run({"edition": "2", "lang": "fr"})
+    metrics = _metrics(app)
+    assert metrics["Participants"] == "≥ 15\u202f000"
+    assert metrics["Intervenants"] == "≈ 85"
+    assert [e.label for e in app.expander] == [t("combined_figure", "fr", editions="1–2")]
+
+
+def test_continent_filter_counts_europe_only():
+    metrics = _metrics(_run({"edition": "2", "continent": "Europe", "lang": "en"}))
+    assert (metrics["Cities"], metrics["Countries"], metrics["Continents"]) == ("9", "8", "1")
+
+
+def test_edition_7_shows_its_figures_the_change_and_no_city_list():
+    app = _run({"edition": "7", "lang": "en"})
+    speakers = next(m for m in app.metric if m.label == "Speakers")
+    assert speakers.value == "66"
+    assert "≈ 19 vs edition 2" in speakers.delta
+    assert "Edition 7: no city list was published." in [m.value.lstrip("- ") for m in app.markdown]
+
+
+def test_announced_figures_say_so():
+    metrics = _metrics(_run({"edition": "3", "lang": "en"}))
+    assert "(announced)" in metrics["Speakers"]
+    assert "≈ 85" in metrics["Speakers"] and "≈ 100" in metrics["Speakers"]
+
+
+def test_nonsense_in_the_url_is_named_and_ignored():
+    app = _run({"edition": "banana", "continent": "Atlantis", "lang": "xx"})
+    assert not app.exception
+    notices = [toast.value for toast in app.toast]
+    assert t("ignored_param", "fr", name="edition", value="banana") in notices
+    assert t("ignored_param", "fr", name="continent", value="Atlantis") in notices
+    assert app.query_params["edition"] == "all"
+
+
+def test_the_url_follows_the_sidebar():
+    app = _run({"edition": "2", "lang": "en"})
+    app.sidebar.multiselect[0].select("Asia").run()
+    assert app.query_params["continent"] == "Asia"
+    assert _metrics(app)["Cities"] == "2"
+    app.sidebar.selectbox[0].select("all").run()
+    assert app.query_params["edition"] == "all"
+
+
+def test_switching_language_relabels_the_page():
+    app = _run({"edition": "2", "lang": "en"})
+    app.sidebar.segmented_control[0].set_value("fr").run()
+    assert app.title[0].value == t("app_title", "fr")
+    assert app.query_params["lang"] == "fr"
+
+
+def test_broken_data_is_reported_with_file_line_and_column(data_copy, monkeypatch):
+    cities = data_copy / "cities.csv"
+    cities.write_text(cities.read_text(encoding="utf-8").replace("2,Paris,FR,", "2,Paris,XX,"))
+    app = _run({}, data_dir=data_copy, monkeypatch=monkeypatch)
+    assert app.error
+    assert (
+        f"{cities}:5: country: 'XX' is not an ISO 3166-1 alpha-2 country code" in app.code[0].value
+    )
+
+
+def test_cities_page_searches_and_offers_a_download():
+    app = _run({"edition": "all", "lang": "en"}, "pages/cities.py")
+    app.text_input[0].input("kingdom").run()
+    table = app.dataframe[0].value
+    assert table["City"].tolist() == ["London"]
+    assert app.get("download_button")
