@@ -171,22 +171,27 @@ def base_map(lang: str) -> folium.Map:
 
 def _marker_payload(view: pd.DataFrame, lang: str) -> dict:
     """Parallel arrays, with repeated texts (countries, continents, editions) sent once."""
-    countries = sorted(view["country_code"].dropna().unique().tolist())
-    editions = sorted({", ".join(map(str, e)) for e in view["editions"]})
+    country_codes, countries = pd.factorize(view["country_code"].fillna(""))
+    edition_codes, edition_lists = pd.factorize(
+        pd.Series([", ".join(map(str, editions)) for editions in view["editions"]], dtype=object)
+    )
     continents = [*M49_REGIONS, ""]
+    continent_index = {continent: index for index, continent in enumerate(continents)}
     return {
-        "lat": view["lat"].round(4).tolist(),
-        "lon": view["lon"].round(4).tolist(),
+        "lat": view["lat"].round(3).tolist(),
+        "lon": view["lon"].round(3).tolist(),
         "name": display_names(view, lang).tolist(),
-        "country": [countries.index(c) for c in view["country_code"]],
-        "continent": [continents.index(c or "") for c in view["continent"]],
-        "role": [ROLE_CODES[r] for r in view["role"]],
-        "editions": [editions.index(", ".join(map(str, e))) for e in view["editions"]],
-        "countries": [country_name(c, lang) for c in countries],
+        "country": country_codes.tolist(),
+        "continent": [
+            continent_index.get(c, len(continents) - 1) for c in view["continent"].tolist()
+        ],
+        "role": view["role"].map(ROLE_CODES).tolist(),
+        "editions": edition_codes.tolist(),
+        "countries": [country_name(code, lang) for code in countries],
         "continents": [name_in(CONTINENT_NAMES, c, lang) for c in continents],
         "colors": [CONTINENT_COLORS.get(c, UNKNOWN_COLOR) for c in continents],
         "roles": [name_in(ROLE_NAMES, r, lang) for r in ROLE_CODES],
-        "editionLists": editions,
+        "editionLists": list(edition_lists),
         "labels": [
             t("popup_country", lang),
             t("popup_continent", lang),
@@ -324,9 +329,14 @@ def arcs_layer(view: pd.DataFrame) -> MacroElement:
 def tint_layer(view: pd.DataFrame) -> MacroElement:
     """Tints the countries that sent delegations, in their continent's colour."""
     visiting = visitors(view).dropna(subset=["country_code"])
+    first_per_country = visiting.drop_duplicates("country_code")
     colors = {
         code: CONTINENT_COLORS.get(continent, UNKNOWN_COLOR)
-        for code, continent in zip(visiting["country_code"], visiting["continent"], strict=True)
+        for code, continent in zip(
+            first_per_country["country_code"].tolist(),
+            first_per_country["continent"].tolist(),
+            strict=True,
+        )
     }
     return _Script(
         """

@@ -71,13 +71,16 @@ def places(located: pd.DataFrame, edition: int | None = None) -> pd.DataFrame:
     rows = located if edition is None else located[located["edition"] == edition]
     if rows.empty:
         return pd.DataFrame(columns=PLACE_COLUMNS)
-    rows = rows.sort_values(["edition", "line"]).assign(
-        place=_place_keys(rows.sort_values(["edition", "line"])),
-        role_rank=lambda frame: frame["role"].map(ROLE_RANK),
-        mismatch=lambda frame: frame["status"] == "mismatch",
+    rows = rows.sort_values(["edition", "line"])
+    rows = rows.assign(
+        place=_place_keys(rows),
+        role_rank=rows["role"].map(ROLE_RANK),
+        mismatch=rows["status"] == "mismatch",
     )
-    grouped = rows.groupby("place", sort=False)
-    result = grouped.agg(
+    editions_by_place: dict[str, set[int]] = {}
+    for place, number in zip(rows["place"].tolist(), rows["edition"].tolist(), strict=True):
+        editions_by_place.setdefault(place, set()).add(number)
+    result = rows.groupby("place", sort=False).agg(
         name_fr=("city", "first"),
         resolved_name=("resolved_name", "first"),
         country_code=("country_code", "first"),
@@ -91,7 +94,7 @@ def places(located: pd.DataFrame, edition: int | None = None) -> pd.DataFrame:
         status=("status", "first"),
         mismatch=("mismatch", "any"),
     )
-    result["editions"] = grouped["edition"].unique().map(lambda values: tuple(sorted(values)))
+    result["editions"] = [tuple(sorted(editions_by_place[place])) for place in result.index]
     result["name_en"] = result["resolved_name"].fillna(result["name_fr"])
     result["country_code"] = result["country_code"].fillna(result["country"])
     result["role"] = result["role_rank"].map(ROLES_BY_RANK)
