@@ -46,7 +46,7 @@ MAP_STYLE = """
 <style>
   .folium-map, #map_div { background: #dfeaf3; }
   .leaflet-container { font: 14px/1.4 "Source Sans Pro", "Segoe UI", sans-serif; }
-  .fp-legend { background: rgba(255,255,255,.92); padding: 8px 10px; border-radius: 6px;
+  .fp-legend { background: rgba(255,255,255,.9); padding: 6px 9px; border-radius: 6px; font-size: 13px;
                box-shadow: 0 1px 4px rgba(0,0,0,.25); line-height: 1.6; }
   .fp-legend b { display: block; margin-bottom: 2px; }
   .fp-dot { display: inline-block; width: 12px; height: 12px; border-radius: 50%;
@@ -134,7 +134,7 @@ def legend(lang: str) -> Element:
     return _Script(
         """
 (function () {
-  var legend = L.control({position: "bottomright"});
+  var legend = L.control({position: "bottomleft"});
   legend.onAdd = function () {
     var div = L.DomUtil.create("div", "fp-legend");
     div.innerHTML = {{ this.content|tojson }};
