@@ -46,8 +46,8 @@ MAP_STYLE = """
 <style>
   .folium-map, #map_div { background: #dfeaf3; }
   .leaflet-container { font: 14px/1.4 "Source Sans Pro", "Segoe UI", sans-serif; }
-  .fp-legend { background: rgba(255,255,255,.9); padding: 6px 9px; border-radius: 6px; font-size: 13px;
-               box-shadow: 0 1px 4px rgba(0,0,0,.25); line-height: 1.6; }
+  .fp-legend { background: rgba(255,255,255,.9); padding: 6px 9px; border-radius: 6px;
+               font-size: 13px; box-shadow: 0 1px 4px rgba(0,0,0,.25); line-height: 1.6; }
   .fp-legend b { display: block; margin-bottom: 2px; }
   .fp-dot { display: inline-block; width: 12px; height: 12px; border-radius: 50%;
             margin-right: 6px; vertical-align: -1px; border: 1px solid #fff; }
