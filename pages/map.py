@@ -44,6 +44,10 @@ with side_column:
     widgets.count_cards(counts(view), scope, lang)
     st.caption(t("per_continent", lang))
     widgets.continent_chart(view, lang)
+    st.caption(t("what_is_known", lang))
+    shown = sorted(located["edition"].unique()) if chosen.edition is None else [chosen.edition]
+    for key, values in list_coverage(located, dataset.figures, shown):
+        st.markdown(f"- {t(key, lang, **values)}")
 
 if chosen.edition is not None:
     st.subheader(t("figures_heading", lang))
@@ -56,10 +60,6 @@ if chosen.edition is not None:
         with st.expander(t("combined_figure", lang, editions=editions_label(span))):
             widgets.figure_cards(span_figures(dataset.figures, span), lang)
 
-st.subheader(t("what_is_known", lang))
-shown_editions = sorted(located["edition"].unique()) if chosen.edition is None else [chosen.edition]
-for key, values in list_coverage(located, dataset.figures, shown_editions):
-    st.markdown(f"- {t(key, lang, **values)}")
 unresolved = selected[selected["lat"].isna()]
 if len(unresolved):
     st.warning(t("unresolved_cities", lang, names=", ".join(display_names(unresolved, lang))))
