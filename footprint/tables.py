@@ -86,7 +86,8 @@ def figures_for(figures: pd.DataFrame, edition: int | None) -> pd.DataFrame:
 
 
 def metric_series(figures: pd.DataFrame, metric: str, lang: str) -> pd.DataFrame:
-    """One bar per statement of a metric: combined spans (1–2) stay their own bars."""
+    """One bar per statement of a metric: combined spans (1–2) stay their own bars, and
+    statements that disagree stand side by side (`statement` tells them apart)."""
     rows = figures[figures["metric"] == metric].drop_duplicates(
         ["editions", "value", "qualifier", "stage"]
     )
@@ -98,7 +99,10 @@ def metric_series(figures: pd.DataFrame, metric: str, lang: str) -> pd.DataFrame
             "value": rows["value"].astype("int64").to_numpy(),
             "label": [
                 format_figure(int(v), q, lang)
-                + (f" ({name_in(STAGE_NAMES, s, lang)})" if s == "announced" else "")
+                for v, q in zip(rows["value"], rows["qualifier"], strict=True)
+            ],
+            "statement": [
+                f"{q}:{v}:{s}"
                 for v, q, s in zip(rows["value"], rows["qualifier"], rows["stage"], strict=True)
             ],
             "stage": [name_in(STAGE_NAMES, s, lang) for s in rows["stage"]],

@@ -20,6 +20,7 @@ for entry in timeline(dataset.editions, lang):
         widgets.edition_parts(entry.parts, lang)
 
 st.header(t("metric_across", lang))
+widgets.stage_legend(lang)
 metrics = dataset.figures["metric"].unique().tolist()
 for start in range(0, len(metrics), 3):
     for column, metric in zip(st.columns(3), metrics[start : start + 3], strict=False):

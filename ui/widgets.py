@@ -20,6 +20,8 @@ from footprint.metrics import Comparison, Counts, FigureCard, Statement
 from footprint.places import visitors
 from geo.continents import M49_REGIONS
 
+STAGE_COLORS = {"achieved": "#0072B2", "announced": "#A6C8E0"}
+
 
 def statement_text(statement: Statement, lang: str) -> str:
     """`≥ 15 000`, with `(announced)` when the figure was given before the edition."""
@@ -128,10 +130,8 @@ def metric_chart(series: pd.DataFrame, lang: str) -> None:
     """Bars per edition (combined spans apart), labelled as stated: ≈ 85, ≥ 15 000."""
     order = series.drop_duplicates("editions")["editions"].tolist()
     base = alt.Chart(series).encode(
-        x=alt.X(
-            "editions:N", sort=order, title=t("editions_col", lang), axis=alt.Axis(labelAngle=0)
-        ),
-        xOffset=alt.XOffset("label:N"),
+        x=alt.X("editions:N", sort=order, title=None, axis=alt.Axis(labelAngle=0)),
+        xOffset=alt.XOffset("statement:N"),
         y=alt.Y("value:Q", title=None),
         tooltip=[
             alt.Tooltip("editions:N", title=t("editions_col", lang)),
@@ -141,11 +141,22 @@ def metric_chart(series: pd.DataFrame, lang: str) -> None:
             alt.Tooltip("source:N", title=t("source", lang)),
         ],
     )
+    stages = [name_in(STAGE_NAMES, stage, lang) for stage in STAGE_COLORS]
     bars = base.mark_bar().encode(
-        color=alt.Color("stage:N", title=t("stage", lang), legend=alt.Legend(orient="bottom"))
+        color=alt.Color(
+            "stage:N",
+            scale=alt.Scale(domain=stages, range=list(STAGE_COLORS.values())),
+            legend=None,
+        )
     )
     labels = base.mark_text(dy=-6, fontSize=11).encode(text="label:N")
     st.altair_chart((bars + labels).properties(height=220), width="stretch")
+
+
+def stage_legend(lang: str) -> None:
+    """One legend for all the metric charts: achieved figures in full, announced ones pale."""
+    achieved, announced = (name_in(STAGE_NAMES, stage, lang) for stage in STAGE_COLORS)
+    st.caption(f":blue-background[{achieved}] :gray-background[{announced}]")
 
 
 def statements_side_by_side(statements: tuple[Statement, ...], lang: str) -> None:
