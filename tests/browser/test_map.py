@@ -1,0 +1,108 @@
+"""The map draws the right cities for each view, and filters redraw it in place."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Frame, Page
+
+from footprint.i18n import CONTINENT_NAMES, t
+from tests.browser.leaflet import (
+    count_layers,
+    map_frame,
+    rendered_texts,
+    wait_for_layer_count,
+)
+from tests.browser.navigation import open_app, wait_for_app_idle
+from tests.browser.server import StreamlitServer
+
+pytestmark = pytest.mark.browser
+
+# What the bundled data holds (data/cities.csv): edition 2 names 20 delegation cities, 9 of
+# them in Europe; edition 3 adds Shanghai as its guest; Casablanca hosts every edition.
+EDITION_2_CITIES = 20
+EDITION_2_EUROPE_CITIES = 9
+ALL_EDITIONS_CITIES = 21
+GUEST_CITY = "Shanghai"
+
+
+def open_map(page: Page, server: StreamlitServer, query: str) -> Frame:
+    """The map page's Leaflet frame for a view given as URL parameters."""
+    open_app(page, server, f"/?{query}")
+    return map_frame(page)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_cities"),
+    [
+        ("edition=2&lang=en", EDITION_2_CITIES),
+        ("edition=2&continent=Europe&lang=en", EDITION_2_EUROPE_CITIES),
+    ],
+    ids=["edition-2", "edition-2-europe"],
+)
+def test_edition_view_draws_its_cities_and_the_host(app_server, watch, query, expected_cities):
+    """The continent filter narrows the delegations but never hides the host."""
+    frame = open_map(watch.page, app_server, query)
+    wait_for_layer_count(frame, "city-marker", expected_cities)
+    wait_for_layer_count(frame, "host-marker", 1)
+    assert count_layers(frame, "guest-marker") == 0, "edition 2 had no guest city"
+    watch.assert_clean()
+
+
+def test_all_editions_draws_every_city_once_with_shanghai_as_guest(app_server, watch):
+    """Across editions each city is one marker; the guest city is also a city marker."""
+    frame = open_map(watch.page, app_server, "edition=all&lang=en")
+    wait_for_layer_count(frame, "city-marker", ALL_EDITIONS_CITIES)
+    wait_for_layer_count(frame, "host-marker", 1)
+    guests = frame.evaluate(
+        """() => Object.values(window.map._layers).filter((layer) => {
+            const classes = ((layer.options && layer.options.className) || '').split(/\\s+/);
+            return classes.includes('guest-marker');
+        }).map((layer) => ({
+            isCity: layer.options.className.split(/\\s+/).includes('city-marker'),
+        }))"""
+    )
+    assert guests == [{"isCity": True}], f"expected one guest marker that is a city: {guests}"
+    guest_texts = rendered_texts(frame, "guest-marker")
+    assert any(
+        GUEST_CITY in text["tooltip"] or GUEST_CITY in text["popup"] for text in guest_texts
+    ), f"the guest marker does not name {GUEST_CITY}: {guest_texts}"
+    watch.assert_clean()
+
+
+def test_continent_filter_redraws_markers_without_remounting_or_rezooming(app_server, watch):
+    """Changing a filter must not rebuild the map: the reader keeps the zoom they chose."""
+    page = watch.page
+    frame = open_map(page, app_server, "edition=2&lang=en")
+    wait_for_layer_count(frame, "city-marker", EDITION_2_CITIES)
+
+    frame.evaluate("() => { window.__probe = 1; window.map.__probe = 1; }")
+    zoom_before = frame.evaluate("() => window.map.getZoom()")
+    frame.evaluate("() => { window.map.setZoom(window.map.getZoom() + 1); }")
+    frame.wait_for_function(
+        "(zoom) => window.map.getZoom() === zoom && !window.map._animatingZoom",
+        arg=zoom_before + 1,
+    )
+    # Zooming reports the new view back to Streamlit, which may rerun: let it settle first.
+    wait_for_app_idle(page)
+
+    continents = (
+        page.get_by_test_id("stSidebar")
+        .get_by_test_id("stMultiSelect")
+        .filter(has_text=t("continents", "en"))
+    )
+    continents.locator("input").click()
+    page.get_by_role("option", name=CONTINENT_NAMES["Europe"]["en"], exact=True).click()
+    page.keyboard.press("Escape")
+
+    wait_for_layer_count(frame, "city-marker", EDITION_2_EUROPE_CITIES)
+    wait_for_layer_count(frame, "host-marker", 1)
+    still_mounted = frame.evaluate(
+        "() => ({window: window.__probe === 1, map: !!window.map && window.map.__probe === 1})"
+    )
+    assert still_mounted == {"window": True, "map": True}, (
+        f"the map was rebuilt by the filter change: {still_mounted}"
+    )
+    assert frame.evaluate("() => window.map.getZoom()") == zoom_before + 1, (
+        "the filter change reset the zoom"
+    )
+    watch.assert_clean()

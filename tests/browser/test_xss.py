@@ -1,0 +1,61 @@
+"""A city name is data, never markup: an injected name shows as text and runs nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.leaflet import map_frame, rendered_texts, wait_for_layer_count
+from tests.browser.navigation import open_app
+from tests.browser.xss_data import INJECTED_LAT, INJECTED_LON, XSS_CITY
+
+pytestmark = pytest.mark.browser
+
+# Edition 2 still has 20 delegation cities: one of them now bears the injected name.
+EDITION_2_CITIES = 20
+INJECTED_IMAGES = 'img[src="x"]'
+
+# The injected city's marker, found by where its geocache row places it; its tooltip and popup
+# are opened and left open, as a reader hovering and clicking it would see them.
+OPEN_INJECTED_MARKER_JS = """
+([lat, lon]) => {
+    const markers = Object.values(window.map._layers).filter((layer) =>
+        ((layer.options && layer.options.className) || '').split(/\\s+/).includes('city-marker')
+        && layer.getLatLng
+        && Math.abs(layer.getLatLng().lat - lat) < 0.01
+        && Math.abs(layer.getLatLng().lng - lon) < 0.01);
+    if (markers.length !== 1) return {found: markers.length};
+    const marker = markers[0];
+    marker.openPopup();
+    marker.openTooltip();
+    return {
+        found: 1,
+        tooltip: marker.getTooltip() ? marker.getTooltip().getElement().textContent : null,
+        popup: marker.getPopup() ? marker.getPopup().getElement().textContent : null,
+    };
+}
+"""
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_injected_city_name_is_shown_as_text_and_runs_no_script(xss_server, watch, lang):
+    """The tooltip and popup show the name literally; no <img> is created, no dialog opens."""
+    page = watch.page
+    open_app(page, xss_server, f"/?edition=2&lang={lang}")
+    frame = map_frame(page)
+    wait_for_layer_count(frame, "city-marker", EDITION_2_CITIES)
+
+    # Render every marker's tooltip and popup once: any of them could turn the name into HTML.
+    rendered = rendered_texts(frame, "city-marker")
+    injected = frame.evaluate(OPEN_INJECTED_MARKER_JS, [INJECTED_LAT, INJECTED_LON])
+
+    assert frame.locator(INJECTED_IMAGES).count() == 0, "the map frame built the injected <img>"
+    assert page.locator(INJECTED_IMAGES).count() == 0, "the page built the injected <img>"
+    assert watch.dialogs == [], f"the injected script ran: {watch.dialogs}"
+    assert injected["found"] == 1, f"{injected['found']} markers where the injected city is"
+    assert XSS_CITY in (injected["tooltip"] or ""), f"tooltip shows {injected['tooltip']!r}"
+    assert XSS_CITY in (injected["popup"] or ""), f"popup shows {injected['popup']!r}"
+    assert frame.locator(".leaflet-tooltip", has_text=XSS_CITY).count() == 1
+    assert frame.locator(".leaflet-popup", has_text=XSS_CITY).count() == 1
+    others = [text for text in rendered if XSS_CITY not in text["tooltip"] + text["popup"]]
+    assert len(others) == EDITION_2_CITIES - 1, "the name shows on one marker only"
+    watch.assert_clean()
