@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 
-import geo
 from footprint.filters import Filters
 from footprint.i18n import CONTINENT_NAMES
+from geo.table import LOCATION_COLUMNS, geocode_table
 
 ROLE_RANK = {"host": 0, "guest": 1, "delegation": 2}
 ROLES_BY_RANK = {rank: role for role, rank in ROLE_RANK.items()}
@@ -42,10 +42,10 @@ PLACE_COLUMNS = [
 def locate(cities: pd.DataFrame, geocache: Path) -> pd.DataFrame:
     """cities.csv's rows with coordinates, continent and status, read-only: the dashboard never
     writes the cache (`python -m geo geocode` does)."""
-    geocoded = geo.geocode_table(
+    geocoded = geocode_table(
         cities[["city", "country", "continent_published"]], read_only=True, cache_path=geocache
     )
-    return cities.join(geocoded[GEOCODED_COLUMNS])
+    return cities.join(geocoded[list(LOCATION_COLUMNS)])
 
 
 def _place_keys(located: pd.DataFrame) -> pd.Series:

@@ -15,7 +15,8 @@ from geo.resolver import (
 )
 
 NAN = float("nan")
-ADDED_COLUMNS = (
+# Where a city is: what the dashboard joins onto its city rows.
+LOCATION_COLUMNS = (
     "lat",
     "lon",
     "country_code",
@@ -23,9 +24,8 @@ ADDED_COLUMNS = (
     "resolved_name",
     "provider",
     "status",
-    "suggestions",
-    "source",
 )
+ADDED_COLUMNS = (*LOCATION_COLUMNS, "suggestions", "source")
 
 
 def _text(value) -> str:
