@@ -5,6 +5,7 @@ import streamlit as st
 from footprint.assets import install_static_assets
 from footprint.data import DataError, data_dir
 from footprint.i18n import t
+from geo.cache import CacheFormatError
 from ui import data, filters
 
 st.set_page_config(page_title="Global Footprint", layout="wide")
@@ -12,9 +13,9 @@ install_static_assets()
 
 try:
     dataset, _ = data.load(data_dir())
-except DataError as error:
+except (DataError, CacheFormatError) as error:
     st.error(t("data_error", "fr") + " / " + t("data_error", "en"))
-    st.code("\n".join(str(problem) for problem in error.problems), language=None)
+    st.code(str(error), language=None)
     st.stop()
 
 editions = dataset.editions.drop_duplicates("edition")

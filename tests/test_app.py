@@ -145,6 +145,15 @@ def test_broken_data_is_reported_with_file_line_and_column(data_copy, monkeypatc
     )
 
 
+def test_broken_geocache_is_reported_and_left_as_it_is(data_copy, monkeypatch):
+    geocache = data_copy / "geocache.csv"
+    broken = geocache.read_text(encoding="utf-8").replace("5.55602", "north", 1)
+    geocache.write_text(broken, encoding="utf-8")
+    app = _run({}, data_dir=data_copy, monkeypatch=monkeypatch)
+    assert f"{geocache}:2:3: lat: 'north' is not a number" in app.code[0].value
+    assert geocache.read_text(encoding="utf-8") == broken
+
+
 def test_cities_page_searches_and_offers_a_download():
     app = _run({"edition": "all", "lang": "en"}, "pages/cities.py")
     app.text_input[0].input("kingdom").run()
