@@ -170,24 +170,30 @@ def base_map(lang: str) -> folium.Map:
 
 
 def _marker_payload(view: pd.DataFrame, lang: str) -> dict:
-    """Parallel arrays, with repeated texts (countries, continents, editions) sent once."""
+    """Parallel arrays, with what repeats (countries, editions, labels) sent once: about 30
+    bytes a city. A city's continent is its country's, so it travels with the country."""
     country_codes, countries = pd.factorize(view["country_code"].fillna(""))
     edition_codes, edition_lists = pd.factorize(
         pd.Series([", ".join(map(str, editions)) for editions in view["editions"]], dtype=object)
     )
     continents = [*M49_REGIONS, ""]
-    continent_index = {continent: index for index, continent in enumerate(continents)}
+    continent_of_country = (
+        view.assign(code=country_codes).drop_duplicates("code").set_index("code")["continent"]
+    )
     return {
-        "lat": view["lat"].round(3).tolist(),
-        "lon": view["lon"].round(3).tolist(),
+        "lat": view["lat"].round(2).tolist(),
+        "lon": view["lon"].round(2).tolist(),
         "name": display_names(view, lang).tolist(),
         "country": country_codes.tolist(),
-        "continent": [
-            continent_index.get(c, len(continents) - 1) for c in view["continent"].tolist()
-        ],
-        "role": view["role"].map(ROLE_CODES).tolist(),
+        "role": "".join(str(ROLE_CODES[role]) for role in view["role"].tolist()),
         "editions": edition_codes.tolist(),
         "countries": [country_name(code, lang) for code in countries],
+        "countryContinent": [
+            continents.index(continent_of_country[code])
+            if continent_of_country[code] in M49_REGIONS
+            else len(continents) - 1
+            for code in range(len(countries))
+        ],
         "continents": [name_in(CONTINENT_NAMES, c, lang) for c in continents],
         "colors": [CONTINENT_COLORS.get(c, UNKNOWN_COLOR) for c in continents],
         "roles": [name_in(ROLE_NAMES, r, lang) for r in ROLE_CODES],
@@ -203,16 +209,16 @@ def _marker_payload(view: pd.DataFrame, lang: str) -> dict:
 
 CITIES_JS = """
 (function () {
-  var group = {{ this._parent.get_name() }};
   var d = {{ this.safe_payload }};
   var renderer = window.footprintRenderer = window.footprintRenderer || L.canvas({padding: 0.3});
   var classes = ["host-marker", "city-marker guest-marker", "city-marker"];
-  function text(tag, value, className) {
+  function text(tag, value) {
     var node = document.createElement(tag);
-    if (className) node.className = className;
     node.textContent = value;
     return node;
   }
+  function continentOf(i) { return d.countryContinent[d.country[i]]; }
+  // One tooltip and one popup for all markers, filled in for the marker under the pointer.
   function tooltip(layer) {
     var i = layer.footprintIndex;
     return text("span", d.name[i] + " · " + d.countries[d.country[i]]);
@@ -223,8 +229,8 @@ CITIES_JS = """
     card.className = "fp-card";
     card.appendChild(text("strong", d.name[i]));
     var list = document.createElement("dl");
-    var values = [d.countries[d.country[i]], d.continents[d.continent[i]],
-                  d.roles[d.role[i]], d.editionLists[d.editions[i]]];
+    var values = [d.countries[d.country[i]], d.continents[continentOf(i)],
+                  d.roles[d.role.charCodeAt(i) - 48], d.editionLists[d.editions[i]]];
     for (var k = 0; k < values.length; k++) {
       list.appendChild(text("dt", d.labels[k]));
       list.appendChild(text("dd", values[k]));
@@ -232,26 +238,27 @@ CITIES_JS = """
     card.appendChild(list);
     return card;
   }
+  var cities = L.featureGroup();
   var order = [];
   for (var i = 0; i < d.lat.length; i++) order.push(i);
-  order.sort(function (a, b) { return d.role[b] - d.role[a]; });  // host and guest on top
-  order.forEach(function (i) {
-    var role = d.role[i];
-    var color = d.colors[d.continent[i]];
+  order.sort(function (a, b) { return d.role.charCodeAt(b) - d.role.charCodeAt(a); });
+  order.forEach(function (i) {  // host and guest last, so drawn on top
+    var role = d.role.charCodeAt(i) - 48;
     var marker = L.circleMarker([d.lat[i], d.lon[i]], {
       renderer: renderer,
       className: classes[role],
-      radius: role === 0 ? 9 : (role === 1 ? 9 : 6),
+      radius: role === 2 ? 6 : 9,
       color: role === 2 ? "#ffffff" : "#111111",
       weight: role === 1 ? 3 : (role === 0 ? 2 : 1),
-      fillColor: role === 0 ? "#111111" : color,
+      fillColor: role === 0 ? "#111111" : d.colors[continentOf(i)],
       fillOpacity: 0.9
     });
     marker.footprintIndex = i;
-    marker.bindTooltip(tooltip, {direction: "top", offset: [0, -6]});
-    marker.bindPopup(popup);
-    group.addLayer(marker);
+    cities.addLayer(marker);
   });
+  cities.bindTooltip(tooltip, {direction: "top", offset: [0, -6]});
+  cities.bindPopup(popup);
+  cities.addTo({{ this._parent.get_name() }});
 })();
 """
 

@@ -34,8 +34,8 @@ def edition_2(bundled):
 def test_one_marker_per_city_with_its_role(edition_2):
     markers = _payloads(_render(edition_2))["CityMarkers"]
     assert len(markers["lat"]) == 21
-    assert sorted(markers["role"]).count(0) == 1  # the host
-    assert sorted(markers["role"]).count(2) == 20
+    assert markers["role"].count("0") == 1  # the host
+    assert markers["role"].count("2") == 20
     assert "London" in markers["name"]
 
 
@@ -91,7 +91,7 @@ def test_continent_filter_changes_the_layers_not_the_base(bundled):
     first_layers = _get_feature_group_string(first.layers, first.base)
     second_layers = _get_feature_group_string(second.layers, second.base)
     assert first_layers != second_layers
-    assert _payloads(second_layers)["CityMarkers"]["role"].count(2) == 9
+    assert _payloads(second_layers)["CityMarkers"]["role"].count("2") == 9
 
 
 def test_arcs_can_be_hidden(edition_2):

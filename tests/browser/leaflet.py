@@ -25,27 +25,38 @@ COUNT_LAYERS_JS = """
 ).length
 """
 
-# Tooltips and popups may be built on demand (their content a function), so their text is read
-# from what Leaflet renders when each is opened, one at a time.
-RENDERED_TEXTS_JS = """
-(className) => Object.values(window.map._layers)
-    .filter((layer) => ((layer.options && layer.options.className) || '')
-        .split(/\\s+/).includes(className))
-    .map((layer) => {
-        const rendered = {tooltip: '', popup: ''};
-        if (layer.getTooltip && layer.getTooltip()) {
-            layer.openTooltip();
-            rendered.tooltip = layer.getTooltip().getElement().textContent;
-            layer.closeTooltip();
-        }
-        if (layer.getPopup && layer.getPopup()) {
-            layer.openPopup();
-            rendered.popup = layer.getPopup().getElement().textContent;
-            layer.closePopup();
-        }
-        return rendered;
-    })
+# Tooltips and popups may be built on demand and bound once for many markers, so each is
+# opened the way a reader does it (pointer over the marker, then a click) and its text read
+# from what Leaflet rendered.
+OPEN_MARKER_JS = """
+function openMarker(layer) {
+    const event = {latlng: layer.getLatLng()};
+    layer.fire('mouseover', event, true);
+    layer.fire('click', event, true);
+    const tooltip = document.querySelector('.leaflet-tooltip');
+    const popup = document.querySelector('.leaflet-popup-content');
+    return {
+        tooltip: tooltip ? tooltip.textContent : '',
+        popup: popup ? popup.textContent : '',
+    };
+}
 """
+
+RENDERED_TEXTS_JS = (
+    "(className) => {"
+    + OPEN_MARKER_JS
+    + """
+    return Object.values(window.map._layers)
+        .filter((layer) => ((layer.options && layer.options.className) || '')
+            .split(/\\s+/).includes(className))
+        .map((layer) => {
+            const rendered = openMarker(layer);
+            layer.fire('mouseout', {latlng: layer.getLatLng()}, true);
+            window.map.closePopup();
+            return rendered;
+        });
+}"""
+)
 
 
 def map_frame(page: Page, timeout_ms: float = MAP_TIMEOUT_MS) -> Frame:

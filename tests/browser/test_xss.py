@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.leaflet import map_frame, rendered_texts, wait_for_layer_count
+from tests.browser.leaflet import (
+    OPEN_MARKER_JS,
+    map_frame,
+    rendered_texts,
+    wait_for_layer_count,
+)
 from tests.browser.navigation import open_app
 from tests.browser.xss_data import INJECTED_LAT, INJECTED_LON, XSS_CITY
 
@@ -16,24 +21,19 @@ INJECTED_IMAGES = 'img[src="x"]'
 
 # The injected city's marker, found by where its geocache row places it; its tooltip and popup
 # are opened and left open, as a reader hovering and clicking it would see them.
-OPEN_INJECTED_MARKER_JS = """
-([lat, lon]) => {
+OPEN_INJECTED_MARKER_JS = (
+    "([lat, lon]) => {"
+    + OPEN_MARKER_JS
+    + """
     const markers = Object.values(window.map._layers).filter((layer) =>
         ((layer.options && layer.options.className) || '').split(/\\s+/).includes('city-marker')
         && layer.getLatLng
         && Math.abs(layer.getLatLng().lat - lat) < 0.01
         && Math.abs(layer.getLatLng().lng - lon) < 0.01);
     if (markers.length !== 1) return {found: markers.length};
-    const marker = markers[0];
-    marker.openPopup();
-    marker.openTooltip();
-    return {
-        found: 1,
-        tooltip: marker.getTooltip() ? marker.getTooltip().getElement().textContent : null,
-        popup: marker.getPopup() ? marker.getPopup().getElement().textContent : null,
-    };
-}
-"""
+    return {found: 1, ...openMarker(markers[0])};
+}"""
+)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
