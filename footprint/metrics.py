@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from footprint.data import parse_editions
-from footprint.places import places, visitors
+from footprint.places import place_keys, places, visitors
 
 COMPARABLE_QUALIFIERS = ("exact", "about")
 
@@ -157,7 +157,7 @@ def list_coverage(
         span = parse_editions(row.editions) or ()
         if not set(span) & set(editions):
             continue
-        named = len(visitors(places(located[located["edition"].isin(span)])))
+        named = place_keys(visitors(located[located["edition"].isin(span)])).nunique()
         notes.append(
             (
                 "list_stated_vs_named",

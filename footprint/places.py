@@ -48,7 +48,7 @@ def locate(cities: pd.DataFrame, geocache: Path) -> pd.DataFrame:
     return cities.join(geocoded[list(LOCATION_COLUMNS)])
 
 
-def _place_keys(located: pd.DataFrame) -> pd.Series:
+def place_keys(located: pd.DataFrame) -> pd.Series:
     """The same place however organizers spelled it: its coordinates once resolved."""
     resolved = located["lat"].notna()
     by_position = (
@@ -73,7 +73,7 @@ def places(located: pd.DataFrame, edition: int | None = None) -> pd.DataFrame:
         return pd.DataFrame(columns=PLACE_COLUMNS)
     rows = rows.sort_values(["edition", "line"])
     rows = rows.assign(
-        place=_place_keys(rows),
+        place=place_keys(rows),
         role_rank=rows["role"].map(ROLE_RANK),
         mismatch=rows["status"] == "mismatch",
     )
