@@ -62,9 +62,10 @@ def install_static_assets() -> None:
         os.replace(temporary, destination)
 
 
-def use_local_assets(element: folium.Map) -> folium.Map:
+def use_local_assets(element: folium.Map, *, jquery: bool = True) -> folium.Map:
     """Point folium's Leaflet and jQuery at the app's own copies and drop the CDN-only extras
-    (Bootstrap, Font Awesome, awesome-markers) that this map does not use."""
-    element.default_js = [("leaflet", LEAFLET_JS), ("jquery", JQUERY_JS)]
+    (Bootstrap, Font Awesome, awesome-markers). folium's own popups need jQuery; a map that
+    builds its popups itself can leave it out and load one file less."""
+    element.default_js = [("leaflet", LEAFLET_JS)] + ([("jquery", JQUERY_JS)] if jquery else [])
     element.default_css = [("leaflet_css", LEAFLET_CSS)]
     return element

@@ -159,7 +159,8 @@ def base_map(lang: str) -> folium.Map:
             tiles=None,
             prefer_canvas=True,
             control_scale=False,
-        )
+        ),
+        jquery=False,
     )
     fmap.get_root().header.add_child(Element(MAP_STYLE), name="footprint_style")
     countries_layer().add_to(fmap)
