@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass
+from functools import cache
 
 import folium
 import pandas as pd
@@ -62,15 +63,21 @@ MAP_STYLE = """
 """
 
 
+@cache
+def _compiled(name: str, template: str) -> Template:
+    """Compiling a Jinja template costs about a millisecond: once per layer kind, not per run."""
+    return Template(
+        "{% macro script(this, kwargs) %}// footprint:" + name + template + "{% endmacro %}"
+    )
+
+
 class _Script(MacroElement):
     """A layer written as JavaScript: a template plus the JSON it draws."""
 
     def __init__(self, template: str, name: str, payload: dict | None = None, **attributes: str):
         super().__init__()
         self._name = name
-        self._template = Template(
-            "{% macro script(this, kwargs) %}// footprint:" + name + template + "{% endmacro %}"
-        )
+        self._template = _compiled(name, template)
         self.payload = json.dumps(payload or {}, ensure_ascii=False, separators=(",", ":"))
         vars(self).update(attributes)
 

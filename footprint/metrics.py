@@ -57,41 +57,60 @@ def editions_label(text: str) -> str:
     return text.replace("-", "–")
 
 
-def statements(rows: pd.DataFrame) -> tuple[Statement, ...]:
+def _records(figures: pd.DataFrame, **equal: str) -> list[dict]:
+    """Figure rows as plain records: a few dozen rows, where pandas' per-call cost dominates."""
+    records = figures[
+        ["editions", "metric", "value", "qualifier", "stage", "source", "quote", "notes"]
+    ]
+    return [
+        row
+        for row in records.to_dict("records")
+        if all(row[column] == value for column, value in equal.items())
+    ]
+
+
+def _by_metric(rows: list[dict]) -> dict[str, list[dict]]:
+    grouped: dict[str, list[dict]] = {}
+    for row in rows:
+        grouped.setdefault(row["metric"], []).append(row)
+    return grouped
+
+
+def statements(rows: list[dict]) -> tuple[Statement, ...]:
     """The distinct (value, qualifier, stage) of some figure rows, each with all its sources."""
-    result = []
-    for (value, qualifier, stage), group in rows.groupby(
-        ["value", "qualifier", "stage"], sort=False
-    ):
-        result.append(
-            Statement(
-                value=int(value),
-                qualifier=qualifier,
-                stage=stage,
-                sources=tuple(zip(group["source"], group["quote"], strict=True)),
-                notes=tuple(note for note in group["notes"] if note),
-            )
+    grouped: dict[tuple, list[dict]] = {}
+    for row in rows:
+        grouped.setdefault((int(row["value"]), row["qualifier"], row["stage"]), []).append(row)
+    result = [
+        Statement(
+            value=value,
+            qualifier=qualifier,
+            stage=stage,
+            sources=tuple((row["source"], row["quote"]) for row in group),
+            notes=tuple(row["notes"] for row in group if row["notes"]),
         )
+        for (value, qualifier, stage), group in grouped.items()
+    ]
     result.sort(key=lambda s: (s.stage != "achieved", -len(s.sources), s.value))
     return tuple(result)
 
 
-def _single_comparable(rows: pd.DataFrame) -> Statement | None:
-    found = statements(rows[rows["stage"] == "achieved"])
+def _single_comparable(rows: list[dict]) -> Statement | None:
+    found = statements([row for row in rows if row["stage"] == "achieved"])
     if len(found) == 1 and found[0].qualifier in COMPARABLE_QUALIFIERS:
         return found[0]
     return None
 
 
-def _change(figures: pd.DataFrame, metric: str, edition: int) -> Change | None:
-    """The difference with the latest earlier edition stating the same metric for itself alone."""
-    single = figures[(figures["metric"] == metric) & figures["editions"].str.isdigit()]
-    current = _single_comparable(single[single["editions"] == str(edition)])
+def _change(single: dict[int, list[dict]], edition: int) -> Change | None:
+    """The difference with the latest earlier edition stating the same metric for itself alone.
+
+    `single` holds one metric's rows by edition, for figures stated for one edition only."""
+    current = _single_comparable(single.get(edition, []))
     if current is None:
         return None
-    earlier = sorted({int(e) for e in single["editions"] if int(e) < edition}, reverse=True)
-    for previous_edition in earlier:
-        previous = _single_comparable(single[single["editions"] == str(previous_edition)])
+    for previous_edition in sorted((e for e in single if e < edition), reverse=True):
+        previous = _single_comparable(single[previous_edition])
         if previous is not None:
             approximate = "about" in (current.qualifier, previous.qualifier)
             return Change(current.value - previous.value, approximate, previous_edition)
@@ -100,19 +119,27 @@ def _change(figures: pd.DataFrame, metric: str, edition: int) -> Change | None:
 
 def edition_figures(figures: pd.DataFrame, edition: int) -> list[FigureCard]:
     """The figures stated for this edition alone, one card per metric."""
-    rows = figures[figures["editions"] == str(edition)]
+    single_by_metric: dict[str, dict[int, list[dict]]] = {}
+    for row in _records(figures):
+        if row["editions"].isdigit():
+            by_edition = single_by_metric.setdefault(row["metric"], {})
+            by_edition.setdefault(int(row["editions"]), []).append(row)
     return [
-        FigureCard(metric, statements(group), _change(figures, metric, edition))
-        for metric, group in rows.groupby("metric", sort=False)
+        FigureCard(
+            metric,
+            statements(by_edition[edition]),
+            _change(by_edition, edition),
+        )
+        for metric, by_edition in single_by_metric.items()
+        if edition in by_edition
     ]
 
 
 def span_figures(figures: pd.DataFrame, editions: str) -> list[FigureCard]:
     """The figures stated for several editions together (`1-2`): no change, they stand apart."""
-    rows = figures[figures["editions"] == editions]
     return [
-        FigureCard(metric, statements(group), None)
-        for metric, group in rows.groupby("metric", sort=False)
+        FigureCard(metric, statements(rows), None)
+        for metric, rows in _by_metric(_records(figures, editions=editions)).items()
     ]
 
 
@@ -173,10 +200,13 @@ def list_coverage(
 
 def disagreements(figures: pd.DataFrame) -> list[tuple[str, str, tuple[Statement, ...]]]:
     """(editions, metric, statements) wherever sources give different values for one figure."""
+    grouped: dict[tuple[str, str], list[dict]] = {}
+    for row in _records(figures):
+        grouped.setdefault((row["editions"], row["metric"]), []).append(row)
     found = []
-    for (editions, metric), group in figures.groupby(["editions", "metric"], sort=False):
-        stated = statements(group)
-        if len({(s.value, s.qualifier, s.stage) for s in stated}) > 1:
+    for (editions, metric), rows in grouped.items():
+        stated = statements(rows)
+        if len(stated) > 1:
             found.append((editions, metric, stated))
     return found
 

@@ -92,24 +92,28 @@ def metric_series(figures: pd.DataFrame, metric: str, lang: str) -> pd.DataFrame
         ["editions", "value", "qualifier", "stage"]
     )
     spans = rows["editions"].map(parse_editions)
-    return pd.DataFrame(
-        {
-            "editions": rows["editions"].map(editions_label).to_numpy(),
-            "order": [(span[0], len(span)) for span in spans],
-            "value": rows["value"].astype("int64").to_numpy(),
-            "label": [
-                format_figure(int(v), q, lang)
-                for v, q in zip(rows["value"], rows["qualifier"], strict=True)
-            ],
-            "statement": [
-                f"{q}:{v}:{s}"
-                for v, q, s in zip(rows["value"], rows["qualifier"], rows["stage"], strict=True)
-            ],
-            "stage": [name_in(STAGE_NAMES, s, lang) for s in rows["stage"]],
-            "qualifier": [name_in(QUALIFIER_NAMES, q, lang) for q in rows["qualifier"]],
-            "source": rows["source"].to_numpy(),
-        }
-    ).sort_values("order")
+    return (
+        pd.DataFrame(
+            {
+                "editions": rows["editions"].map(editions_label).to_numpy(),
+                "order": [(span[0], len(span)) for span in spans],
+                "value": rows["value"].astype("int64").to_numpy(),
+                "label": [
+                    format_figure(int(v), q, lang)
+                    for v, q in zip(rows["value"], rows["qualifier"], strict=True)
+                ],
+                "statement": [
+                    f"{q}:{v}:{s}"
+                    for v, q, s in zip(rows["value"], rows["qualifier"], rows["stage"], strict=True)
+                ],
+                "stage": [name_in(STAGE_NAMES, s, lang) for s in rows["stage"]],
+                "qualifier": [name_in(QUALIFIER_NAMES, q, lang) for q in rows["qualifier"]],
+                "source": rows["source"].to_numpy(),
+            }
+        )
+        .sort_values("order")
+        .drop(columns="order")
+    )
 
 
 @dataclass(frozen=True)
