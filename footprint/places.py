@@ -52,7 +52,7 @@ def place_keys(located: pd.DataFrame) -> pd.Series:
     """The same place however organizers spelled it: its coordinates once resolved."""
     resolved = located["lat"].notna()
     by_position = (
-        located["country_code"].fillna("")
+        located["country"]
         + "|"
         + located["lat"].round(2).astype("string")
         + "|"
@@ -64,6 +64,8 @@ def place_keys(located: pd.DataFrame) -> pd.Series:
 
 def places(located: pd.DataFrame, edition: int | None = None) -> pd.DataFrame:
     """One row per city of `edition` (or of every edition), with its editions and strongest role.
+
+    The country is the list's (an organizer's statement); geocoding gives the coordinates.
 
     `located` holds cities.csv's rows with the geocoding columns (lat, lon, country_code,
     continent, resolved_name, provider, status).
@@ -83,8 +85,7 @@ def places(located: pd.DataFrame, edition: int | None = None) -> pd.DataFrame:
     result = rows.groupby("place", sort=False).agg(
         name_fr=("city", "first"),
         resolved_name=("resolved_name", "first"),
-        country_code=("country_code", "first"),
-        country=("country", "first"),
+        country_code=("country", "first"),
         continent=("continent", "first"),
         role_rank=("role_rank", "min"),
         first_edition=("edition", "min"),
@@ -96,7 +97,6 @@ def places(located: pd.DataFrame, edition: int | None = None) -> pd.DataFrame:
     )
     result["editions"] = [tuple(sorted(editions_by_place[place])) for place in result.index]
     result["name_en"] = result["resolved_name"].fillna(result["name_fr"])
-    result["country_code"] = result["country_code"].fillna(result["country"])
     result["role"] = result["role_rank"].map(ROLES_BY_RANK)
     result["status"] = result["status"].where(~result["mismatch"], "mismatch")
     return result.reset_index()[PLACE_COLUMNS]

@@ -5,6 +5,8 @@ from collections.abc import Iterable
 
 from geopy.location import Location
 
+from geo.countries import hint_codes
+
 
 class Provider(ABC):
     """A geocoder answering like geopy's: a Location, a list of them, or None when not found."""
@@ -27,5 +29,10 @@ def country_filter(country_codes: str | Iterable[str] | None) -> frozenset[str] 
     if country_codes is None:
         return None
     codes = [country_codes] if isinstance(country_codes, str) else list(country_codes)
-    cleaned = frozenset(code.strip().upper() for code in codes if code and code.strip())
+    cleaned = frozenset(
+        searched
+        for code in codes
+        if code and code.strip()
+        for searched in hint_codes(code.strip().upper())
+    )
     return cleaned or None

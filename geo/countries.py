@@ -91,6 +91,17 @@ def _us_states() -> dict[str, str]:
     return by_name
 
 
+# Moroccan organizers file the cities of Western Sahara (Laâyoune, Dakhla) under Morocco, where
+# GeoNames files them under EH. A hint of either searches both, so "Dakhla, MA" finds Dakhla
+# instead of a namesake village near Agadir, and the list's country is not reported as wrong.
+SHARED_HINTS = {"MA": frozenset({"MA", "EH"}), "EH": frozenset({"MA", "EH"})}
+
+
+def hint_codes(code: str) -> frozenset[str]:
+    """The countries a country hint searches: itself, or both sides of a shared hint."""
+    return SHARED_HINTS.get(code, frozenset({code}))
+
+
 def is_iso2(text: str) -> bool:
     return len(text) == 2 and text.upper() in _iso2_codes()
 

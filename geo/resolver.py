@@ -11,6 +11,7 @@ from geopy.exc import GeocoderServiceError
 from geo.base import Provider
 from geo.cache import MANUAL, CacheEntry, GeoCache, entry_key, today
 from geo.continents import continent_of, normalize_continent
+from geo.countries import hint_codes
 from geo.gazetteer import Gazetteer
 from geo.online import OnlineGeocoder, country_code_of
 
@@ -158,7 +159,7 @@ def row_status(resolution: Resolution, country: str, continent_published: str | 
     """Mismatch: resolved, but elsewhere than the list's country or continent says."""
     if not resolution.resolved:
         return UNRESOLVED
-    if country and resolution.country_code != country.strip().upper():
+    if country and resolution.country_code not in hint_codes(country.strip().upper()):
         return MISMATCH
     published = normalize_continent(continent_published)
     if published is not None and published != resolution.continent:

@@ -127,3 +127,25 @@ def test_importing_geo_builds_nothing(tmp_path):
     code = "import geo, sys; assert 'pandas' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, env=environment, check=True)
     assert not (tmp_path / "index").exists()
+
+
+def test_cities_filed_under_morocco_in_western_sahara_are_found_not_swapped():
+    """Moroccan organizers write "Dakhla, MA"; GeoNames files Dakhla under EH, and a village
+    near Agadir is also called Dakhla: the hint must find the city, not the namesake."""
+    from geo import lookup
+    from geo.resolver import Resolution, row_status
+
+    dakhla = lookup("Dakhla", "MA")
+    assert (round(dakhla.latitude), round(dakhla.longitude)) == (24, -16)
+    assert lookup("Laâyoune", "MA") is not None
+    resolution = Resolution(
+        query="Dakhla",
+        country="MA",
+        lat=dakhla.latitude,
+        lon=dakhla.longitude,
+        name="Dakhla",
+        country_code="EH",
+        provider="gazetteer",
+        source="gazetteer",
+    )
+    assert row_status(resolution, "MA", "Afrique") == "resolved"
