@@ -12,16 +12,13 @@ st.set_page_config(page_title="Global Footprint", layout="wide")
 install_static_assets()
 
 try:
-    dataset, _ = data.load(data_dir())
+    years = data.edition_years(data_dir())
 except (DataError, CacheFormatError) as error:
     st.error(t("data_error", "fr") + " / " + t("data_error", "en"))
     st.code(str(error), language=None)
     st.stop()
 
-editions = dataset.editions.drop_duplicates("edition")
-chosen = filters.sidebar(
-    editions["edition"].tolist(), dict(zip(editions["edition"], editions["year"], strict=True))
-)
+chosen = filters.sidebar(years)
 lang = chosen.lang
 st.navigation(
     [

@@ -6,20 +6,12 @@ from streamlit_folium import st_folium
 from footprint.data import data_dir
 from footprint.i18n import t
 from footprint.mapview import MAP_HEIGHT, build_map
-from footprint.metrics import (
-    combined_figures,
-    counts,
-    edition_figures,
-    editions_label,
-    list_coverage,
-    span_figures,
-)
+from footprint.metrics import counts, editions_label
 from footprint.places import display_names
 from ui import data, filters, widgets
 
 chosen = filters.current()
 lang = chosen.lang
-dataset, located = data.load(data_dir())
 selected, view = data.view_for(data_dir(), chosen)
 
 st.title(t("app_title", lang))
@@ -45,20 +37,19 @@ with side_column:
     st.caption(t("per_continent", lang))
     widgets.continent_chart(view, lang)
     st.caption(t("what_is_known", lang))
-    shown = sorted(located["edition"].unique()) if chosen.edition is None else [chosen.edition]
-    for key, values in list_coverage(located, dataset.figures, shown):
+    for key, values in data.coverage(data_dir(), chosen.edition):
         st.markdown(f"- {t(key, lang, **values)}")
 
 if chosen.edition is not None:
     st.subheader(t("figures_heading", lang))
-    cards = edition_figures(dataset.figures, chosen.edition)
+    cards, spans = data.edition_cards(data_dir(), chosen.edition)
     if cards:
         widgets.figure_cards(cards, lang)
     else:
         st.info(t("no_figures", lang))
-    for span in combined_figures(dataset.figures, chosen.edition)["editions"].unique():
+    for span, span_cards in spans:
         with st.expander(t("combined_figure", lang, editions=editions_label(span))):
-            widgets.figure_cards(span_figures(dataset.figures, span), lang)
+            widgets.figure_cards(span_cards, lang)
 
 unresolved = selected[selected["lat"].isna()]
 if len(unresolved):

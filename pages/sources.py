@@ -4,13 +4,12 @@ import streamlit as st
 
 from footprint.data import data_dir
 from footprint.i18n import t
-from footprint.metrics import list_coverage
 from footprint.tables import figures_for, figures_table, missing_editions
 from ui import data, filters
 
 chosen = filters.current()
 lang = chosen.lang
-dataset, located = data.load(data_dir())
+dataset, _ = data.load(data_dir())
 
 st.title(t("page_sources", lang))
 st.caption(t("sources_intro", lang))
@@ -27,7 +26,6 @@ st.header(t("missing_data", lang))
 gaps = missing_editions(dataset.editions)
 if gaps:
     st.markdown(f"- {t('missing_editions', lang, editions=', '.join(map(str, gaps)))}")
-editions = sorted(dataset.editions["edition"].unique().tolist())
-for key, values in list_coverage(located, dataset.figures, editions):
+for key, values in data.coverage(data_dir(), None):
     st.markdown(f"- {t(key, lang, **values)}")
 st.caption(t("add_your_list", lang))

@@ -57,8 +57,9 @@ def _on_widget(field: str, widget_key: str, convert=lambda value: value) -> None
     _update(**{field: convert(st.session_state[widget_key])})
 
 
-def sidebar(editions: list[int], years: dict[int, int]) -> Filters:
-    """Draw the shared filters and write them back to the URL."""
+def sidebar(years: dict[int, int]) -> Filters:
+    """Draw the shared filters (`years`: edition → year) and write them back to the URL."""
+    editions = list(years)
     if STATE_KEY not in st.session_state:
         st.session_state[STATE_KEY] = _from_url(editions)
     chosen = current()
