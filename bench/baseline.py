@@ -22,7 +22,7 @@ from footprint.assets import use_local_assets
 from footprint.data import data_dir
 from footprint.i18n import CONTINENT_NAMES, ROLE_NAMES, country_name, name_in, t
 from footprint.mapview import CONTINENT_COLORS, HOST_COLOR, MAP_HEIGHT, countries_layer
-from footprint.metrics import counts, list_coverage
+from footprint.metrics import counts
 from footprint.places import display_names
 from ui import data, filters, widgets
 
@@ -64,11 +64,7 @@ def render_page(draw_map: bool) -> None:
     """The map page's layout with the app's own widgets (count cards, continent chart, what is
     known) beside the map column, which holds the plain map or, on the floor page, nothing."""
     st.set_page_config(page_title="Global Footprint (bench)", layout="wide")
-    dataset, located = data.load(data_dir())
-    editions = dataset.editions.drop_duplicates("edition")
-    chosen = filters.sidebar(
-        editions["edition"].tolist(), dict(zip(editions["edition"], editions["year"], strict=True))
-    )
+    chosen = filters.sidebar(data.edition_years(data_dir()))
     lang = chosen.lang
     _, view = data.view_for(data_dir(), chosen)
     st.title(t("app_title", lang))
@@ -92,6 +88,5 @@ def render_page(draw_map: bool) -> None:
         st.caption(t("per_continent", lang))
         widgets.continent_chart(view, lang)
         st.caption(t("what_is_known", lang))
-        shown = sorted(located["edition"].unique()) if chosen.edition is None else [chosen.edition]
-        for key, values in list_coverage(located, dataset.figures, shown):
+        for key, values in data.coverage(data_dir(), chosen.edition):
             st.markdown(f"- {t(key, lang, **values)}")
