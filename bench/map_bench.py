@@ -55,7 +55,7 @@ from bench.synthetic import write_data_folder  # noqa: E402
 from footprint.assets import install_static_assets  # noqa: E402
 from footprint.data import BUNDLED_DATA_DIR, DATA_DIR_ENV, load_dataset  # noqa: E402
 from footprint.filters import Filters  # noqa: E402
-from footprint.mapview import build_map  # noqa: E402
+from footprint.mapview import build_map, map_spec  # noqa: E402
 from footprint.places import locate, places, visible_places, visitors  # noqa: E402
 
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -179,7 +179,7 @@ def build_times_ms(case: DataCase, repeats: int) -> dict[str, float]:
     view = visible_places(all_edition_places(case.folder), Filters(None, (), "en"))
 
     def ours(cities: pd.DataFrame) -> None:
-        footprint_map = build_map(cities, "en")
+        footprint_map = build_map(map_spec(cities, "en"), "en")
         component_strings(footprint_map.base, footprint_map.layers)
 
     def plain(cities: pd.DataFrame) -> None:

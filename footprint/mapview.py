@@ -71,20 +71,21 @@ def _compiled(name: str, template: str) -> Template:
     )
 
 
-class _Script(MacroElement):
-    """A layer written as JavaScript: a template plus the JSON it draws."""
+def script_json(data: object) -> str:
+    """Compact JSON that cannot close the <script> it sits in."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
-    def __init__(self, template: str, name: str, payload: dict | None = None, **attributes: str):
+
+class _Script(MacroElement):
+    """A layer written as JavaScript: a template plus the JSON (from `script_json`) it draws."""
+
+    def __init__(self, template: str, name: str, payload: str = "{}", **attributes: str):
         super().__init__()
         self._name = name
         self._template = _compiled(name, template)
-        self.payload = json.dumps(payload or {}, ensure_ascii=False, separators=(",", ":"))
+        self.payload = payload
         vars(self).update(attributes)
-
-    @property
-    def safe_payload(self) -> str:
-        """JSON that cannot close the <script> it sits in."""
-        return self.payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 COUNTRIES_JS = """
@@ -177,7 +178,7 @@ def base_map(lang: str) -> folium.Map:
     return fmap
 
 
-def _marker_payload(view: pd.DataFrame, lang: str) -> dict:
+def marker_data(view: pd.DataFrame, lang: str) -> dict:
     """Parallel arrays, with what repeats (countries, editions, labels) sent once: about 30
     bytes a city. A city's continent is its country's, so it travels with the country."""
     country_codes, countries = pd.factorize(view["country_code"].fillna(""))
@@ -217,7 +218,7 @@ def _marker_payload(view: pd.DataFrame, lang: str) -> dict:
 
 CITIES_JS = """
 (function () {
-  var d = {{ this.safe_payload }};
+  var d = {{ this.payload }};
   var renderer = window.footprintRenderer = window.footprintRenderer || L.canvas({padding: 0.3});
   var classes = ["host-marker", "city-marker guest-marker", "city-marker"];
   function text(tag, value) {
@@ -271,14 +272,14 @@ CITIES_JS = """
 """
 
 
-def city_markers_layer(view: pd.DataFrame, lang: str) -> MacroElement:
+def city_markers_layer(markers: str) -> MacroElement:
     """One canvas circle marker per city, classed host-marker, city-marker or guest-marker."""
-    return _Script(CITIES_JS, "CityMarkers", _marker_payload(view, lang))
+    return _Script(CITIES_JS, "CityMarkers", markers)
 
 
 ARCS_JS = """
 (function () {
-  var d = {{ this.safe_payload }};
+  var d = {{ this.payload }};
   var rad = Math.PI / 180;
   function greatCircle(a, b, steps) {
     var p1 = a[0] * rad, l1 = a[1] * rad, p2 = b[0] * rad, l2 = b[1] * rad;
@@ -322,8 +323,8 @@ ARCS_JS = """
 """
 
 
-def arcs_layer(view: pd.DataFrame) -> MacroElement:
-    """Great-circle arcs from the host to each city, or to each country when there are many."""
+def arc_data(view: pd.DataFrame) -> dict:
+    """Where arcs start (the host) and end: each city, or each country when there are many."""
     hosts = view[view["role"] == "host"]
     start = (
         [float(hosts["lat"].iloc[0]), float(hosts["lon"].iloc[0])]
@@ -338,14 +339,19 @@ def arcs_layer(view: pd.DataFrame) -> MacroElement:
     else:
         ends_frame = ends_frame.assign(count=1)
     ends = ends_frame[["lat", "lon", "count"]].round(3).values.tolist()
-    return _Script(ARCS_JS, "Arcs", {"start": start, "ends": ends})
+    return {"start": start, "ends": ends}
 
 
-def tint_layer(view: pd.DataFrame) -> MacroElement:
-    """Tints the countries that sent delegations, in their continent's colour."""
+def arcs_layer(arcs: str) -> MacroElement:
+    """Great-circle arcs from the host, computed in the browser."""
+    return _Script(ARCS_JS, "Arcs", arcs)
+
+
+def tint_data(view: pd.DataFrame) -> dict:
+    """The colour of each country that sent delegations: its continent's."""
     visiting = visitors(view).dropna(subset=["country_code"])
     first_per_country = visiting.drop_duplicates("country_code")
-    colors = {
+    return {
         code: CONTINENT_COLORS.get(continent, UNKNOWN_COLOR)
         for code, continent in zip(
             first_per_country["country_code"].tolist(),
@@ -353,21 +359,25 @@ def tint_layer(view: pd.DataFrame) -> MacroElement:
             strict=True,
         )
     }
+
+
+def tint_layer(tint: str) -> MacroElement:
+    """Tints the countries that sent delegations on the offline basemap."""
     return _Script(
         """
 (function () {
-  var d = {{ this.safe_payload }};
+  var d = {{ this.payload }};
   if (window.footprintTint) window.footprintTint(d);
 })();
 """,
         "CountryTint",
-        colors,
+        tint,
     )
 
 
 FIT_JS = """
 (function () {
-  var d = {{ this.safe_payload }};
+  var d = {{ this.payload }};
   if (window.footprintFitted || !d.bounds) return;
   window.footprintFitted = true;
   {{ this._parent._parent.get_name() }}.fitBounds(d.bounds, {padding: [24, 24], maxZoom: 5});
@@ -375,15 +385,40 @@ FIT_JS = """
 """
 
 
-def fit_view_layer(view: pd.DataFrame) -> MacroElement:
-    """Fits the first view to its cities; later filter changes keep the user's zoom."""
+def bounds_data(view: pd.DataFrame) -> dict:
     bounds = None
     if len(view):
         bounds = [
             [float(view["lat"].min()), float(view["lon"].min())],
             [float(view["lat"].max()), float(view["lon"].max())],
         ]
-    return _Script(FIT_JS, "FitView", {"bounds": bounds})
+    return {"bounds": bounds}
+
+
+def fit_view_layer(bounds: str) -> MacroElement:
+    """Fits the first view to its cities; later filter changes keep the user's zoom."""
+    return _Script(FIT_JS, "FitView", bounds)
+
+
+@dataclass(frozen=True)
+class MapSpec:
+    """What a view draws, as the JSON each layer takes: plain data, so it can be cached per
+    filter set and turned into folium objects in a few milliseconds."""
+
+    tint: str
+    arcs: str
+    markers: str
+    bounds: str
+
+
+def map_spec(view: pd.DataFrame, lang: str) -> MapSpec:
+    """The spec of `view` (one row per place) in `lang`."""
+    return MapSpec(
+        tint=script_json(tint_data(view)),
+        arcs=script_json(arc_data(view)),
+        markers=script_json(marker_data(view, lang)),
+        bounds=script_json(bounds_data(view)),
+    )
 
 
 @dataclass(frozen=True)
@@ -392,12 +427,13 @@ class FootprintMap:
     layers: folium.FeatureGroup
 
 
-def build_map(view: pd.DataFrame, lang: str, show_arcs: bool = True) -> FootprintMap:
-    """The base map and the filter-dependent layers for `view` (one row per place)."""
+def build_map(spec: MapSpec, lang: str, show_arcs: bool = True) -> FootprintMap:
+    """The base map, and the layers a filter changes as one group (streamlit-folium swaps it
+    in place)."""
     layers = folium.FeatureGroup(name="footprint", control=False)
-    tint_layer(view).add_to(layers)
+    tint_layer(spec.tint).add_to(layers)
     if show_arcs:
-        arcs_layer(view).add_to(layers)
-    city_markers_layer(view, lang).add_to(layers)
-    fit_view_layer(view).add_to(layers)
+        arcs_layer(spec.arcs).add_to(layers)
+    city_markers_layer(spec.markers).add_to(layers)
+    fit_view_layer(spec.bounds).add_to(layers)
     return FootprintMap(base_map(lang), layers)

@@ -23,7 +23,7 @@ scope = (
 map_column, side_column = st.columns([4, 1], gap="medium")
 with map_column:
     show_arcs = st.toggle(t("show_arcs", lang), value=True, key="show_arcs")
-    footprint_map = build_map(view, lang, show_arcs)
+    footprint_map = build_map(data.map_spec_for(data_dir(), chosen), lang, show_arcs)
     st_folium(
         footprint_map.base,
         feature_group_to_add=footprint_map.layers,

@@ -8,14 +8,14 @@ import pytest
 from streamlit_folium import _get_feature_group_string, _get_map_string, generate_js_hash
 
 from footprint.filters import Filters
-from footprint.mapview import ARCS_PER_CITY_LIMIT, arcs_layer, build_map
+from footprint.mapview import ARCS_PER_CITY_LIMIT, arc_data, build_map, map_spec
 from footprint.places import places, visible_places
 
 PAYLOAD = re.compile(r"// footprint:(\w+)\s(?:(?!// footprint:).)*?var d = (\{.*?\});\n", re.S)
 
 
 def _render(view, lang="en", show_arcs=True):
-    footprint_map = build_map(view, lang, show_arcs)
+    footprint_map = build_map(map_spec(view, lang), lang, show_arcs)
     footprint_map.layers.add_to(footprint_map.base)
     return footprint_map.base.get_root().render()
 
@@ -84,7 +84,8 @@ def test_continent_filter_changes_the_layers_not_the_base(bundled):
     _, located = bundled
     every = places(located, None)
     europe = visible_places(every, Filters(None, ("Europe",), "en"))
-    first, second = build_map(every, "en"), build_map(europe, "en")
+    first = build_map(map_spec(every, "en"), "en")
+    second = build_map(map_spec(europe, "en"), "en")
     first_key = generate_js_hash(_get_map_string(first.base), "footprint_map")
     second_key = generate_js_hash(_get_map_string(second.base), "footprint_map")
     assert first_key == second_key
@@ -104,7 +105,7 @@ def test_arcs_can_be_hidden(edition_2):
 
 
 def test_arcs_start_at_the_host_and_go_to_each_city(edition_2):
-    arcs = json.loads(arcs_layer(edition_2).payload)
+    arcs = json.loads(map_spec(edition_2, "en").arcs)
     assert arcs["start"] == pytest.approx([33.59, -7.62], abs=0.1)
     assert len(arcs["ends"]) == 20
 
@@ -119,7 +120,7 @@ def test_thousands_of_arcs_are_aggregated_by_country():
             "lon": [-7.6] + [2.0] * (count // 2) + [139.0] * (count - count // 2),
         }
     )
-    arcs = json.loads(arcs_layer(view).payload)
+    arcs = arc_data(view)
     assert sorted(end[2] for end in arcs["ends"]) == [count // 2, count - count // 2]
 
 

@@ -14,6 +14,7 @@ import streamlit as st
 
 from footprint.data import Dataset, load_dataset
 from footprint.filters import Filters
+from footprint.mapview import MapSpec, map_spec
 from footprint.metrics import (
     FigureCard,
     combined_figures,
@@ -99,3 +100,18 @@ def edition_cards(
 ) -> tuple[list[FigureCard], list[tuple[str, list[FigureCard]]]]:
     """The edition's own figure cards, and apart, those of spans of editions that include it."""
     return _edition_cards(str(folder), _signature(folder), edition)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _map_spec(
+    folder: str, signature: tuple, edition: int | None, continents: tuple[str, ...], lang: str
+) -> MapSpec:
+    _, view = _view(folder, signature, edition, continents)
+    return map_spec(view, lang)
+
+
+def map_spec_for(folder: Path, filters: Filters) -> MapSpec:
+    """What the map draws for a filter set, built once per filter set and language."""
+    return _map_spec(
+        str(folder), _signature(folder), filters.edition, filters.continents, filters.lang
+    )
