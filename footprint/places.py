@@ -7,21 +7,11 @@ from pathlib import Path
 import pandas as pd
 
 from footprint.filters import Filters
-from footprint.i18n import CONTINENT_NAMES
+from geo.continents import M49_REGIONS
 from geo.table import LOCATION_COLUMNS, geocode_table
 
 ROLE_RANK = {"host": 0, "guest": 1, "delegation": 2}
 ROLES_BY_RANK = {rank: role for role, rank in ROLE_RANK.items()}
-
-GEOCODED_COLUMNS = [
-    "lat",
-    "lon",
-    "country_code",
-    "continent",
-    "resolved_name",
-    "provider",
-    "status",
-]
 
 PLACE_COLUMNS = [
     "place",
@@ -107,7 +97,7 @@ def visible_places(all_places: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     since every arc starts there. Unlocated cities are left out (they are listed apart)."""
     located = all_places[all_places["lat"].notna()]
     keep = (located["role"] == "host") | located["continent"].isin(
-        filters.continents or CONTINENT_NAMES
+        filters.continents or M49_REGIONS
     )
     return located[keep]
 
