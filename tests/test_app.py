@@ -100,7 +100,7 @@ def test_edition_7_shows_its_figures_the_change_and_no_city_list():
     app = _run({"edition": "7", "lang": "en"})
     speakers = next(m for m in app.metric if m.label == "Speakers")
     assert speakers.value == "66"
-    assert "≈ 19 vs edition 2" in speakers.delta
+    assert speakers.delta == "-19 (≈) vs edition 2"
     assert "Edition 7: no city list was published." in [m.value.lstrip("- ") for m in app.markdown]
 
 

@@ -60,16 +60,12 @@ def figure_cards(cards: list[FigureCard], lang: str, per_row: int = 5) -> None:
         for column, card in zip(st.columns(per_row), row, strict=False):
             delta = None
             if card.change is not None and not card.disagrees:
+                # Streamlit reads the direction from a leading sign, so "≈" goes after it.
                 sign = "+" if card.change.delta >= 0 else "-"
-                amount = ("≈ " if card.change.approximate else "") + format_number(
-                    abs(card.change.delta), lang
-                )
-                delta = t(
-                    "change_from",
-                    lang,
-                    delta=f"{sign}{amount}",
-                    edition=card.change.previous_edition,
-                )
+                amount = sign + format_number(abs(card.change.delta), lang)
+                if card.change.approximate:
+                    amount += " (≈)"
+                delta = t("change_from", lang, delta=amount, edition=card.change.previous_edition)
             column.metric(
                 name_in(METRIC_NAMES, card.metric, lang),
                 " / ".join(statement_text(s, lang) for s in card.statements),
