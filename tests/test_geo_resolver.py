@@ -1,5 +1,4 @@
 import shutil
-import time
 
 import pandas as pd
 import pytest
@@ -86,21 +85,20 @@ def test_bundled_cache_resolves_every_city_without_the_gazetteer(geo_env):  # no
     assert abs(cocody["lat"] - 5.36) < 0.1 and abs(cocody["lon"] + 3.98) < 0.1
 
 
-def test_ten_thousand_cached_rows_are_fast(tmp_path):
+def test_ten_thousand_cached_rows_never_open_the_gazetteer(tmp_path):
+    """How fast this is, bench/geo_bench.py measures; here, that no row costs a look-up."""
     names = [f"place {number}" for number in range(2000)]
     cache = GeoCache(tmp_path / "geocache.csv")
     cache.store(
         CacheEntry(name, "FR", 45.0, 2.0, name, "FR", "gazetteer", "2026-01-01") for name in names
     )
     cities = table([(names[number % 2000], "FR", "Europe") for number in range(10_000)])
-    started = time.perf_counter()
     resolver = Resolver(
         GeoCache(tmp_path / "geocache.csv"), gazetteer_factory=no_gazetteer, read_only=True
     )
     result = geo.geocode_table(cities, resolver=resolver)
-    elapsed = time.perf_counter() - started
     assert (result["status"] == "resolved").all()
-    assert elapsed < 3, f"generous bound; the benchmark reports the real figure ({elapsed:.2f} s)"
+    assert not resolver.gazetteer_loaded
 
 
 def test_lookup_uses_manual_rows_then_the_gazetteer(geo_env):  # noqa: F811
