@@ -28,7 +28,7 @@ check: setup
 
 bench: setup-dev chromium
 	$(PY) bench/geo_bench.py
-	$(PY) bench/map_bench.py
+	$(PY) bench/map_bench.py --write-readme
 
 setup: $(RUNTIME_STAMP)
 
