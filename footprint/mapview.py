@@ -380,7 +380,10 @@ FIT_JS = """
   var d = {{ this.payload }};
   if (window.footprintFitted || !d.bounds) return;
   window.footprintFitted = true;
-  {{ this._parent._parent.get_name() }}.fitBounds(d.bounds, {padding: [24, 24], maxZoom: 5});
+  // The left padding keeps cities clear of the legend in the bottom-left corner.
+  {{ this._parent._parent.get_name() }}.fitBounds(d.bounds, {
+    paddingTopLeft: [140, 24], paddingBottomRight: [24, 24], maxZoom: 5
+  });
 })();
 """
 
