@@ -22,7 +22,6 @@ from footprint.assets import use_local_assets
 from footprint.data import data_dir
 from footprint.i18n import CONTINENT_NAMES, ROLE_NAMES, country_name, name_in, t
 from footprint.mapview import CONTINENT_COLORS, HOST_COLOR, MAP_HEIGHT, countries_layer
-from footprint.metrics import counts
 from footprint.places import display_names
 from ui import data, filters, widgets
 
@@ -69,11 +68,6 @@ def render_page(draw_map: bool) -> None:
     _, view = data.view_for(data_dir(), chosen)
     st.title(t("app_title", lang))
     st.caption(t("app_subtitle", lang))
-    scope = (
-        t("all_editions", lang)
-        if chosen.edition is None
-        else t("edition", lang) + f" {chosen.edition}"
-    )
     map_column, side_column = st.columns([4, 1], gap="medium")
     if draw_map:
         with map_column:
@@ -84,9 +78,4 @@ def render_page(draw_map: bool) -> None:
                 returned_objects=[],
             )
     with side_column:
-        widgets.count_cards(counts(view), scope, lang)
-        st.caption(t("per_continent", lang))
-        widgets.continent_chart(view, lang)
-        st.caption(t("what_is_known", lang))
-        for key, values in data.coverage(data_dir(), chosen.edition):
-            st.markdown(f"- {t(key, lang, **values)}")
+        widgets.map_side_column(view, chosen)

@@ -6,7 +6,7 @@ from streamlit_folium import st_folium
 from footprint.data import data_dir
 from footprint.i18n import t
 from footprint.mapview import MAP_HEIGHT, build_map
-from footprint.metrics import counts, editions_label
+from footprint.metrics import editions_label
 from footprint.places import display_names
 from ui import data, filters, widgets
 
@@ -17,9 +17,6 @@ selected, view = data.view_for(data_dir(), chosen)
 st.title(t("app_title", lang))
 st.caption(t("app_subtitle", lang))
 
-scope = (
-    t("all_editions", lang) if chosen.edition is None else t("edition", lang) + f" {chosen.edition}"
-)
 map_column, side_column = st.columns([4, 1], gap="medium")
 with map_column:
     show_arcs = st.toggle(t("show_arcs", lang), value=True, key="show_arcs")
@@ -33,12 +30,7 @@ with map_column:
         returned_objects=[],
     )
 with side_column:
-    widgets.count_cards(counts(view), scope, lang)
-    st.caption(t("per_continent", lang))
-    widgets.continent_chart(view, lang)
-    st.caption(t("what_is_known", lang))
-    for key, values in data.coverage(data_dir(), chosen.edition):
-        st.markdown(f"- {t(key, lang, **values)}")
+    widgets.map_side_column(view, chosen)
 
 if chosen.edition is not None:
     st.subheader(t("figures_heading", lang))

@@ -5,7 +5,7 @@ import streamlit as st
 from footprint.data import data_dir
 from footprint.i18n import t
 from footprint.tables import figures_for, figures_table, missing_editions
-from ui import data, filters
+from ui import data, filters, widgets
 
 chosen = filters.current()
 lang = chosen.lang
@@ -14,13 +14,7 @@ dataset, _ = data.load(data_dir())
 st.title(t("page_sources", lang))
 st.caption(t("sources_intro", lang))
 shown = figures_table(figures_for(dataset.figures, chosen.edition), lang)
-st.dataframe(shown, hide_index=True, width="stretch")
-st.download_button(
-    t("download_csv", lang),
-    shown.to_csv(index=False).encode("utf-8-sig"),
-    file_name=f"global-footprint-figures-{lang}.csv",
-    mime="text/csv",
-)
+widgets.table_with_download(shown, f"global-footprint-figures-{lang}.csv", lang)
 
 st.header(t("missing_data", lang))
 gaps = missing_editions(dataset.editions)

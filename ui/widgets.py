@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from footprint.data import data_dir
+from footprint.filters import Filters
 from footprint.i18n import (
     CONTINENT_NAMES,
     METRIC_NAMES,
@@ -15,9 +17,10 @@ from footprint.i18n import (
     t,
 )
 from footprint.mapview import CONTINENT_COLORS
-from footprint.metrics import Comparison, Counts, FigureCard, Statement
+from footprint.metrics import Comparison, Counts, FigureCard, Statement, counts
 from footprint.places import visitors
 from geo.continents import M49_REGIONS
+from ui import data
 
 STAGE_COLORS = {"achieved": "#0072B2", "announced": "#A6C8E0"}
 
@@ -206,3 +209,30 @@ def comparison(result: Comparison, lang: str) -> None:
     ):
         column.metric(t(key, lang), len(names), border=True)
         column.write(", ".join(names) or "—")
+
+
+def map_side_column(view: pd.DataFrame, chosen: Filters) -> None:
+    """Beside the map: counts, cities per continent, and what is known of the city lists."""
+    lang = chosen.lang
+    scope = (
+        t("all_editions", lang)
+        if chosen.edition is None
+        else f"{t('edition', lang)} {chosen.edition}"
+    )
+    count_cards(counts(view), scope, lang)
+    st.caption(t("per_continent", lang))
+    continent_chart(view, lang)
+    st.caption(t("what_is_known", lang))
+    for key, values in data.coverage(data_dir(), chosen.edition):
+        st.markdown(f"- {t(key, lang, **values)}")
+
+
+def table_with_download(table: pd.DataFrame, file_name: str, lang: str) -> None:
+    """The table, and the same rows as a CSV that Excel opens with its accents (UTF-8 BOM)."""
+    st.dataframe(table, hide_index=True, width="stretch")
+    st.download_button(
+        t("download_csv", lang),
+        table.to_csv(index=False).encode("utf-8-sig"),
+        file_name=file_name,
+        mime="text/csv",
+    )
