@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pycountry
 
-from footprint.schema import CITIES, EDITIONS, FIGURES, Column, FileSchema
+from footprint.schema import CITIES, EDITIONS, FIGURES, SOURCES, Column, FileSchema
 from geo.continents import normalize_continent
 
 DATA_DIR_ENV = "FOOTPRINT_DATA_DIR"
@@ -54,6 +54,7 @@ class Dataset:
     editions: pd.DataFrame
     cities: pd.DataFrame
     figures: pd.DataFrame
+    sources: pd.DataFrame  # empty when the folder has no sources.csv
 
 
 @dataclass(frozen=True)
@@ -218,11 +219,14 @@ def check_dataset(folder: Path) -> list[Problem]:
 
 
 def load_dataset(folder: Path | None = None) -> Dataset:
-    """Read and validate the three files; raise DataError listing every problem."""
+    """Read and validate the files (sources.csv is optional); raise DataError listing every
+    problem."""
     folder = Path(folder) if folder is not None else data_dir()
     tables: dict[str, _Table] = {}
     problems: list[Problem] = []
-    for schema in (EDITIONS, CITIES, FIGURES):
+    for schema in (EDITIONS, CITIES, FIGURES, SOURCES):
+        if schema is SOURCES and not (folder / schema.name).is_file():
+            continue
         try:
             table = read_table(folder / schema.name)
         except DataError as error:
@@ -250,4 +254,8 @@ def load_dataset(folder: Path | None = None) -> Dataset:
         editions=_frame(tables[EDITIONS.name], EDITIONS),
         cities=_frame(tables[CITIES.name], CITIES),
         figures=_frame(tables[FIGURES.name], FIGURES),
+        sources=_frame(
+            tables.get(SOURCES.name, _Table(folder / SOURCES.name, list(SOURCES.column_names), [])),
+            SOURCES,
+        ),
     )

@@ -146,6 +146,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Chaque chiffre avec sa citation et son document source. Rien n'est arrondi.",
         "en": "Every figure with its quote and source document. Nothing is rounded.",
     },
+    "documents": {"fr": "Les documents sources", "en": "The source documents"},
+    "document": {"fr": "Document", "en": "Document"},
+    "date": {"fr": "Date", "en": "Date"},
+    "language_col": {"fr": "Langue", "en": "Language"},
+    "file": {"fr": "Fichier", "en": "File"},
     "missing_data": {"fr": "Données manquantes", "en": "Missing data"},
     "missing_editions": {
         "fr": "Éditions {editions} : aucune source dans le dossier de données.",

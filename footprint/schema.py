@@ -95,4 +95,16 @@ FIGURES = FileSchema(
     unique_key=("editions", "metric", "value", "qualifier", "stage", "source", "quote"),
 )
 
-ALL_FILES = (EDITIONS, CITIES, FIGURES)
+# Optional: what each source document is, so pages can name it rather than show its file name.
+SOURCES = FileSchema(
+    name="sources.csv",
+    columns=(
+        Column("source"),
+        Column("date", "date", required=False),
+        Column("language", "choice", choices=("fr", "en")),
+        Column("title_fr"),
+        Column("title_en"),
+        Column("notes", required=False),
+    ),
+    unique_key=("source",),
+)

@@ -58,7 +58,25 @@ def search(table: pd.DataFrame, query: str) -> pd.DataFrame:
     return table[text.fillna(False).any(axis=1)]
 
 
-def figures_table(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
+def document_titles(sources: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Source file → its title in `lang` (empty when the data folder has no sources.csv)."""
+    return dict(zip(sources["source"], sources[f"title_{lang}"], strict=True))
+
+
+def documents_table(sources: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """What each source document is: title, date, language and file."""
+    return pd.DataFrame(
+        {
+            t("document", lang): sources[f"title_{lang}"].to_numpy(),
+            t("date", lang): sources["date"].dt.strftime("%Y-%m-%d").fillna("").to_numpy(),
+            t("language_col", lang): sources["language"].to_numpy(),
+            t("file", lang): sources["source"].to_numpy(),
+            t("notes", lang): sources["notes"].to_numpy(),
+        }
+    )
+
+
+def figures_table(figures: pd.DataFrame, lang: str, titles: dict[str, str]) -> pd.DataFrame:
     """Every figure with its quote and source document, as stated."""
     return pd.DataFrame(
         {
@@ -70,8 +88,9 @@ def figures_table(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
             ],
             t("qualifier", lang): [name_in(QUALIFIER_NAMES, q, lang) for q in figures["qualifier"]],
             t("stage", lang): [name_in(STAGE_NAMES, s, lang) for s in figures["stage"]],
-            t("source", lang): figures["source"].to_numpy(),
             t("quote", lang): figures["quote"].to_numpy(),
+            t("document", lang): [titles.get(source, source) for source in figures["source"]],
+            t("source", lang): figures["source"].to_numpy(),
             t("notes", lang): figures["notes"].to_numpy(),
         }
     )

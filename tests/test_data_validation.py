@@ -123,6 +123,18 @@ def test_missing_file(data_copy):
     assert _messages(data_copy) == [f"{data_copy / 'figures.csv'}:0: -: file not found"]
 
 
+def test_sources_file_is_optional_but_checked_when_present(data_copy):
+    sources = data_copy / "sources.csv"
+    _edit(sources, "2018-02-27,fr,", "27/02/2018,de,")
+    assert _messages(data_copy) == [
+        f"{sources}:3: date: '27/02/2018' is not a date (YYYY-MM-DD)",
+        f"{sources}:3: language: 'de' is not one of: fr, en",
+    ]
+    sources.unlink()
+    assert _messages(data_copy) == []
+    assert load_dataset(data_copy).sources.empty
+
+
 def test_wrong_field_count(data_copy):
     cities = data_copy / "cities.csv"
     with cities.open("a", encoding="utf-8") as handle:

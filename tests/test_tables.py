@@ -3,6 +3,8 @@
 from footprint.places import places
 from footprint.tables import (
     cities_table,
+    document_titles,
+    documents_table,
     figures_for,
     figures_table,
     metric_series,
@@ -33,9 +35,19 @@ def test_figures_of_an_edition_include_the_combined_ones(bundled):
     shown = figures_for(dataset.figures, 1)
     assert set(shown["editions"]) == {"1-2"}
     assert len(figures_for(dataset.figures, None)) == len(dataset.figures)
-    table = figures_table(shown, "en")
+    table = figures_table(shown, "en", document_titles(dataset.sources, "en"))
     assert "≥ 20,000" in table["Value"].tolist()
     assert set(table["Editions"]) == {"1–2"}
+    assert "News article of April 2018 on the launch of the 3rd edition" in set(table["Document"])
+
+
+def test_documents_say_what_each_source_is(bundled):
+    dataset, _ = bundled
+    table = documents_table(dataset.sources, "fr").set_index("Fichier")
+    assert table.loc["001_fc2c1cd9264753ce.txt", "Date"] == "2018-02-27"
+    assert table.loc["000_435b616033756251.txt", "Date"] == ""
+    assert table.loc["003_0ae097d6c0cbd9cc.txt", "Langue"] == "en"
+    assert set(table.index) == set(dataset.figures["source"]) | set(dataset.editions["source"])
 
 
 def test_metric_series_keeps_combined_and_disagreeing_figures_apart(bundled):
