@@ -102,9 +102,10 @@ COUNTRIES_JS = """
   }
   var layer = L.geoJSON(null, {style: style, interactive: false, attribution: "Natural Earth"});
   window.footprintTint = function (colors) { tint = colors; layer.setStyle(style); };
-  map.on("layeradd layerremove", function (event) {
+  // The layer control announces the optional tiles; markers coming and going do not matter.
+  map.on("overlayadd overlayremove", function (event) {
     if (event.layer instanceof L.TileLayer) {
-      onlineTiles = event.type === "layeradd";
+      onlineTiles = event.type === "overlayadd";
       layer.setStyle(style);
     }
   });
