@@ -16,7 +16,7 @@ import folium
 import xstatic.pkg.jquery
 import xstatic.pkg.leaflet
 
-from footprint.basemap import COUNTRIES_PATH
+from footprint.basemap import COUNTRIES_PATH, load_countries
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 VENDOR_DIR = STATIC_DIR / "vendor"
@@ -51,10 +51,13 @@ def _is_current(destination: Path, source: Path) -> bool:
 
 
 def install_static_assets() -> None:
-    """Copy what the map needs into static/vendor; atomic, so a page never gets half a file."""
+    """Copy what the map needs into static/vendor; atomic, so a page never gets half a file.
+    A broken basemap is refused with its file named, rather than served as a blank map."""
     for destination, source in _vendored_files().items():
         if _is_current(destination, source):
             continue
+        if source == COUNTRIES_PATH:
+            load_countries(source)
         destination.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=destination.parent, suffix=".tmp")
         os.close(handle)

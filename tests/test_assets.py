@@ -1,6 +1,7 @@
 """Leaflet and jQuery come from PyPI packages and are served by the app itself."""
 
 import folium
+import pytest
 
 from footprint import assets
 
@@ -17,6 +18,16 @@ def test_static_assets_are_copied_from_the_packages(tmp_path, monkeypatch):
     assets.install_static_assets()  # already current: nothing is copied again
     assert leaflet.stat().st_mtime_ns == first_copy
     assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_a_broken_basemap_is_refused_not_served(tmp_path, monkeypatch):
+    broken = tmp_path / "countries.geojson"
+    broken.write_text("{not json", encoding="utf-8")
+    monkeypatch.setattr(assets, "VENDOR_DIR", tmp_path / "vendor")
+    monkeypatch.setattr(assets, "COUNTRIES_PATH", broken)
+    with pytest.raises(ValueError, match=f"Basemap {broken} is not valid JSON"):
+        assets.install_static_assets()
+    assert not (tmp_path / "vendor" / "basemap" / "countries.geojson").exists()
 
 
 def test_folium_maps_load_local_files_only():
