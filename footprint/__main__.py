@@ -1,33 +1,21 @@
-"""`python -m footprint check [--data DIR]`: validate the data folder before publishing it."""
+"""`python -m footprint COMMAND`: the organizers' and publishers' command line."""
 
 import argparse
 import sys
-from pathlib import Path
 
-from footprint.data import DataError, data_dir, load_dataset
+from footprint.commands import check
+
+# One module per command (footprint/commands/): each adds its parser and sets `run`.
+COMMANDS = (check,)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m footprint", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="validate editions.csv, cities.csv and figures.csv")
-    check.add_argument("--data", type=Path, default=None, help="data folder (default: data/)")
+    for command in COMMANDS:
+        command.add_parser(commands)
     args = parser.parse_args(argv)
-
-    folder = args.data or data_dir()
-    try:
-        dataset = load_dataset(folder)
-    except DataError as error:
-        for problem in error.problems:
-            print(problem)
-        print(f"{len(error.problems)} problem(s) in {folder}", file=sys.stderr)
-        return 1
-    print(
-        f"ok: {dataset.editions['edition'].nunique()} editions, "
-        f"{len(dataset.cities)} city rows ({dataset.cities['city'].nunique()} cities), "
-        f"{len(dataset.figures)} figures in {folder}"
-    )
-    return 0
+    return args.run(args)
 
 
 if __name__ == "__main__":
