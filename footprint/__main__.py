@@ -3,10 +3,10 @@
 import argparse
 import sys
 
-from footprint.commands import check
+from footprint.commands import check, serve, set_password
 
 # One module per command (footprint/commands/): each adds its parser and sets `run`.
-COMMANDS = (check,)
+COMMANDS = (check, set_password, serve)
 
 
 def main(argv: list[str] | None = None) -> int:
