@@ -9,11 +9,14 @@ PORT ?= 8501
 RUNTIME_STAMP := $(VENV)/.runtime-$(shell cat requirements.txt | sha256sum | cut -c1-16)
 DEV_STAMP := $(VENV)/.dev-$(shell cat requirements.txt requirements-dev.txt | sha256sum | cut -c1-16)
 CHROMIUM := /usr/bin/chromium
+# Translations: gettext catalogs edited as .po, compiled to .mo (git-ignored) on every set-up.
+LOCALE_DIR := footprint/locale
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard $(LOCALE_DIR)/*/LC_MESSAGES/messages.po))
 
-.PHONY: run test lint check bench setup setup-dev chromium clean
+.PHONY: run test lint check bench setup setup-dev chromium clean i18n
 
 run: setup
-	$(PY) -m streamlit run app.py --server.port $(PORT)
+	$(PY) -m footprint serve --port $(PORT)
 
 test: setup-dev chromium
 	$(PY) -m ruff check .
@@ -30,9 +33,9 @@ bench: setup-dev chromium
 	$(PY) bench/geo_bench.py
 	$(PY) bench/map_bench.py --write-readme
 
-setup: $(RUNTIME_STAMP)
+setup: $(RUNTIME_STAMP) $(CATALOGS)
 
-setup-dev: $(DEV_STAMP)
+setup-dev: $(DEV_STAMP) $(CATALOGS)
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +61,17 @@ chromium:
 		echo "  sudo apt-get install chromium"; \
 		exit 1; \
 	fi
+
+$(LOCALE_DIR)/%/LC_MESSAGES/messages.mo: $(LOCALE_DIR)/%/LC_MESSAGES/messages.po | $(RUNTIME_STAMP)
+	$(PY) -m babel.messages.frontend compile --statistics -D messages -d $(LOCALE_DIR) -l $*
+
+# After adding t("new_key", ...) calls: extract the keys, merge them into each catalog, then
+# translate the new empty entries (the i18n tests fail until every language has them).
+i18n: setup
+	$(PY) -m babel.messages.frontend extract -F babel.cfg -k t -k N_ --no-location \
+		--omit-header -o $(LOCALE_DIR)/messages.pot app.py pages ui footprint
+	$(PY) -m babel.messages.frontend update -D messages -i $(LOCALE_DIR)/messages.pot \
+		-d $(LOCALE_DIR) --no-fuzzy-matching --ignore-obsolete
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache tests/artifacts static/vendor .cache
