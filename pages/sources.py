@@ -33,4 +33,3 @@ if gaps:
     st.markdown(f"- {t('missing_editions', lang, editions=', '.join(map(str, gaps)))}")
 for key, values in data.coverage(data_dir(), None):
     st.markdown(f"- {t(key, lang, **values)}")
-st.caption(t("add_your_list", lang))

@@ -13,12 +13,11 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from footprint.filters import ALL, Filters, parse_filters
-from footprint.i18n import CONTINENT_NAMES, LANGUAGES, default_language, name_in, t
+from footprint.i18n import CONTINENT_NAMES, LANGUAGES, default_language, language_name, name_in, t
 from geo.continents import M49_REGIONS
 
 STATE_KEY = "footprint_filters"
 URL_PARAMS = ("edition", "continent", "lang")
-LANGUAGE_LABELS = {"fr": "Français", "en": "English"}
 
 
 def _from_url(editions: list[int]) -> Filters:
@@ -70,7 +69,7 @@ def sidebar(years: dict[int, int]) -> Filters:
             LANGUAGES,
             default=lang,
             key=f"lang_{lang}",
-            format_func=LANGUAGE_LABELS.__getitem__,
+            format_func=language_name,
             required=True,
             on_change=_on_widget,
             args=("lang", f"lang_{lang}"),
