@@ -2,20 +2,18 @@
 
 Rows are keyed by the folded query and the country hint. A person's ``manual`` rows always win
 and automatic runs never overwrite them. Writes go to a temporary file renamed over the cache,
-under a lock, so two processes can write at once and nobody ever reads half a file.
+under a lock, so two processes can write at once and nobody ever reads half a file; the file
+keeps its permissions (atomic_files, shared with footprint's publisher).
 """
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import astuple, dataclass, fields
 from datetime import date
 from pathlib import Path
 
-from filelock import FileLock
-
+from atomic_files import atomic_write_text, writer_lock
 from geo.normalize import cache_key
 
 PROVIDERS = ("gazetteer", "nominatim", "manual")
@@ -27,7 +25,7 @@ class CacheFormatError(ValueError):
 
     def __init__(self, path: Path, line: int, column: int, message: str):
         super().__init__(f"{path}:{line}:{column}: {message}")
-        self.path, self.line, self.column = path, line, column
+        self.path, self.line, self.column, self.message = path, line, column, message
 
 
 @dataclass(frozen=True)
@@ -64,7 +62,7 @@ class GeoCache:
 
     def __init__(self, path: Path):
         self.path = Path(path)
-        self._entries: dict[tuple[str, str], CacheEntry] = _read(self.path)
+        self._entries: dict[tuple[str, str], CacheEntry] = read_entries(self.path)
         self._by_query: dict[str, list[CacheEntry]] = {}
         self._index_by_query()
 
@@ -104,19 +102,28 @@ class GeoCache:
         if not new_entries:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with FileLock(str(self.path.with_name(f".{self.path.name}.lock"))):
-            entries = _read(self.path)
-            for entry in new_entries:
-                current = entries.get(entry.key)
-                if current is not None and current.provider == MANUAL and entry.provider != MANUAL:
-                    continue
-                entries[entry.key] = entry
-            _write_atomically(self.path, entries.values())
+        with writer_lock(self.path):
+            entries = merge(read_entries(self.path), new_entries)
+            atomic_write_text(self.path, to_csv_text(entries.values()))
         self._entries = entries
         self._index_by_query()
 
 
-def _write_atomically(path: Path, entries: Iterable[CacheEntry]) -> None:
+def merge(
+    entries: dict[tuple[str, str], CacheEntry], new_entries: Iterable[CacheEntry]
+) -> dict[tuple[str, str], CacheEntry]:
+    """`entries` updated in place with `new_entries`, except that a manual row is only ever
+    replaced by another manual row (a person's newer placement)."""
+    for entry in new_entries:
+        current = entries.get(entry.key)
+        if current is not None and current.provider == MANUAL and entry.provider != MANUAL:
+            continue
+        entries[entry.key] = entry
+    return entries
+
+
+def to_csv_text(entries: Iterable[CacheEntry]) -> str:
+    """The cache file's text: sorted rows, coordinates to 5 decimals (about a metre)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
@@ -124,19 +131,17 @@ def _write_atomically(path: Path, entries: Iterable[CacheEntry]) -> None:
         row = list(astuple(entry))
         row[2], row[3] = f"{entry.lat:.5f}", f"{entry.lon:.5f}"
         writer.writerow(row)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as output:
-            output.write(buffer.getvalue())
-            output.flush()
-            os.fsync(output.fileno())
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
+    return buffer.getvalue()
 
 
-def _read(path: Path) -> dict[tuple[str, str], CacheEntry]:
+def parse_entry(path: Path, line: int, values: dict[str, str]) -> CacheEntry:
+    """A row given as a mapping (a form, an import), checked like a row of the file."""
+    columns = {name: position for position, name in enumerate(COLUMNS)}
+    return _parse_row(path, line, columns, [values.get(name, "") or "" for name in COLUMNS])
+
+
+def read_entries(path: Path) -> dict[tuple[str, str], CacheEntry]:
+    """The file's rows by key (empty when there is no file); raises CacheFormatError."""
     if not path.exists():
         return {}
     text = path.read_text(encoding="utf-8-sig")
