@@ -17,6 +17,7 @@ import xstatic.pkg.jquery
 import xstatic.pkg.leaflet
 
 from footprint.basemap import COUNTRIES_PATH, load_countries
+from footprint.mapjs import script_paths
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 VENDOR_DIR = STATIC_DIR / "vendor"
@@ -26,6 +27,8 @@ LEAFLET_JS = f"{VENDOR_URL}/leaflet/leaflet.js"
 LEAFLET_CSS = f"{VENDOR_URL}/leaflet/leaflet.css"
 JQUERY_JS = f"{VENDOR_URL}/jquery/jquery.min.js"
 COUNTRIES_URL = f"{VENDOR_URL}/basemap/countries.geojson"
+# The map's own scripts (footprint/mapjs/), in load order.
+MAPJS_URLS = tuple(f"{VENDOR_URL}/mapjs/{path.name}" for path in script_paths())
 
 
 def _vendored_files() -> dict[Path, Path]:
@@ -38,6 +41,8 @@ def _vendored_files() -> dict[Path, Path]:
         / "jquery.min.js",
         VENDOR_DIR / "basemap" / "countries.geojson": COUNTRIES_PATH,
     }
+    for script in script_paths():
+        files[VENDOR_DIR / "mapjs" / script.name] = script
     for image in (leaflet / "images").iterdir():
         files[VENDOR_DIR / "leaflet" / "images" / image.name] = image
     return files

@@ -22,8 +22,9 @@ import pandas as pd
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from footprint.assets import COUNTRIES_URL, use_local_assets
+from footprint.assets import COUNTRIES_URL, MAPJS_URLS, use_local_assets
 from footprint.i18n import CONTINENT_NAMES, ROLE_NAMES, country_name, name_in, t
+from footprint.mapjs import LAYER_TEMPLATE
 from footprint.places import display_names, visitors
 from geo.continents import M49_REGIONS
 
@@ -64,11 +65,9 @@ MAP_STYLE = """
 
 
 @cache
-def _compiled(name: str, template: str) -> Template:
-    """Compiling a Jinja template costs about a millisecond: once per layer kind, not per run."""
-    return Template(
-        "{% macro script(this, kwargs) %}// footprint:" + name + template + "{% endmacro %}"
-    )
+def _layer_template() -> Template:
+    """Compiling a Jinja template costs about a millisecond: once, not per layer or run."""
+    return Template(LAYER_TEMPLATE.read_text(encoding="utf-8"))
 
 
 def script_json(data: object) -> str:
@@ -78,47 +77,41 @@ def script_json(data: object) -> str:
 
 
 class _Script(MacroElement):
-    """A layer written as JavaScript: a template plus the JSON (from `script_json`) it draws."""
+    """A layer drawn by `window.footprint.<function>` (footprint/mapjs/<function>.js), called
+    with its target (the map or the layer group it sits in) and its JSON from `script_json`.
 
-    def __init__(self, template: str, name: str, payload: str = "{}", **attributes: str):
+    `view_data` layers change with the filters: their payload is the `var d` tests read back.
+    """
+
+    def __init__(
+        self,
+        function: str,
+        layer_name: str,
+        payload: str,
+        *,
+        target: str = "parent",
+        view_data: bool = True,
+    ):
         super().__init__()
-        self._name = name
-        self._template = _compiled(name, template)
+        self._name = layer_name
+        self._template = _layer_template()
+        self.function = function
+        self.layer_name = layer_name
         self.payload = payload
-        vars(self).update(attributes)
+        self.view_data = view_data
+        self._target = target
 
-
-COUNTRIES_JS = """
-(function () {
-  var map = {{ this._parent.get_name() }};
-  var tint = {};
-  var onlineTiles = false;
-  function style(feature) {
-    var color = tint[feature.properties.iso2];
-    return {
-      color: "#ffffff", weight: 0.6, fillColor: color || "#f4f1ea",
-      fillOpacity: onlineTiles ? (color ? 0.35 : 0) : (color ? 0.45 : 1)
-    };
-  }
-  var layer = L.geoJSON(null, {style: style, interactive: false, attribution: "Natural Earth"});
-  window.footprintTint = function (colors) { tint = colors; layer.setStyle(style); };
-  // The layer control announces the optional tiles; markers coming and going do not matter.
-  map.on("overlayadd overlayremove", function (event) {
-    if (event.layer instanceof L.TileLayer) {
-      onlineTiles = event.type === "overlayadd";
-      layer.setStyle(style);
-    }
-  });
-  fetch({{ this.url|tojson }}).then(function (response) { return response.json(); })
-    .then(function (data) { layer.addData(data); layer.setStyle(style); });
-  layer.addTo(map);
-})();
-"""
+    def target_name(self) -> str:
+        if self._target == "parent":
+            return self._parent.get_name()
+        if self._target == "map":
+            return self._parent._parent.get_name()
+        return ""
 
 
 def countries_layer() -> MacroElement:
     """The offline world: Natural Earth country polygons served by the app."""
-    return _Script(COUNTRIES_JS, "OfflineCountries", url=COUNTRIES_URL)
+    return _Script("countries", "OfflineCountries", script_json(COUNTRIES_URL), view_data=False)
 
 
 def online_tiles_layer(lang: str) -> folium.TileLayer:
@@ -140,21 +133,7 @@ def legend(lang: str) -> Element:
         f'<div><span class="fp-dot fp-guest"></span>{html.escape(t("guest_city", lang))}</div>'
     )
     content = f"<b>{html.escape(t('legend_title', lang))}</b>{items}"
-    return _Script(
-        """
-(function () {
-  var legend = L.control({position: "bottomleft"});
-  legend.onAdd = function () {
-    var div = L.DomUtil.create("div", "fp-legend");
-    div.innerHTML = {{ this.content|tojson }};
-    return div;
-  };
-  legend.addTo({{ this._parent.get_name() }});
-})();
-""",
-        "Legend",
-        content=content,
-    )
+    return _Script("legend", "Legend", script_json(content), view_data=False)
 
 
 def base_map(lang: str) -> folium.Map:
@@ -171,6 +150,7 @@ def base_map(lang: str) -> folium.Map:
         ),
         jquery=False,
     )
+    fmap.default_js = [*fmap.default_js, *((f"footprint_{url}", url) for url in MAPJS_URLS)]
     fmap.get_root().header.add_child(Element(MAP_STYLE), name="footprint_style")
     countries_layer().add_to(fmap)
     online_tiles_layer(lang).add_to(fmap)
@@ -217,111 +197,9 @@ def marker_data(view: pd.DataFrame, lang: str) -> dict:
     }
 
 
-CITIES_JS = """
-(function () {
-  var d = {{ this.payload }};
-  var renderer = window.footprintRenderer = window.footprintRenderer || L.canvas({padding: 0.3});
-  var classes = ["host-marker", "city-marker guest-marker", "city-marker"];
-  function text(tag, value) {
-    var node = document.createElement(tag);
-    node.textContent = value;
-    return node;
-  }
-  function continentOf(i) { return d.countryContinent[d.country[i]]; }
-  // One tooltip and one popup for all markers, filled in for the marker under the pointer.
-  function tooltip(layer) {
-    var i = layer.footprintIndex;
-    return text("span", d.name[i] + " · " + d.countries[d.country[i]]);
-  }
-  function popup(layer) {
-    var i = layer.footprintIndex;
-    var card = document.createElement("div");
-    card.className = "fp-card";
-    card.appendChild(text("strong", d.name[i]));
-    var list = document.createElement("dl");
-    var values = [d.countries[d.country[i]], d.continents[continentOf(i)],
-                  d.roles[d.role.charCodeAt(i) - 48], d.editionLists[d.editions[i]]];
-    for (var k = 0; k < values.length; k++) {
-      list.appendChild(text("dt", d.labels[k]));
-      list.appendChild(text("dd", values[k]));
-    }
-    card.appendChild(list);
-    return card;
-  }
-  var cities = L.featureGroup();
-  var order = [];
-  for (var i = 0; i < d.lat.length; i++) order.push(i);
-  order.sort(function (a, b) { return d.role.charCodeAt(b) - d.role.charCodeAt(a); });
-  order.forEach(function (i) {  // host and guest last, so drawn on top
-    var role = d.role.charCodeAt(i) - 48;
-    var marker = L.circleMarker([d.lat[i], d.lon[i]], {
-      renderer: renderer,
-      className: classes[role],
-      radius: role === 2 ? 6 : 9,
-      color: role === 2 ? "#ffffff" : "#111111",
-      weight: role === 1 ? 3 : (role === 0 ? 2 : 1),
-      fillColor: role === 0 ? "#111111" : d.colors[continentOf(i)],
-      fillOpacity: 0.9
-    });
-    marker.footprintIndex = i;
-    cities.addLayer(marker);
-  });
-  cities.bindTooltip(tooltip, {direction: "top", offset: [0, -6]});
-  cities.bindPopup(popup);
-  cities.addTo({{ this._parent.get_name() }});
-})();
-"""
-
-
 def city_markers_layer(markers: str) -> MacroElement:
     """One canvas circle marker per city, classed host-marker, city-marker or guest-marker."""
-    return _Script(CITIES_JS, "CityMarkers", markers)
-
-
-ARCS_JS = """
-(function () {
-  var d = {{ this.payload }};
-  var rad = Math.PI / 180;
-  function greatCircle(a, b, steps) {
-    var p1 = a[0] * rad, l1 = a[1] * rad, p2 = b[0] * rad, l2 = b[1] * rad;
-    var h = Math.pow(Math.sin((p2 - p1) / 2), 2) +
-            Math.cos(p1) * Math.cos(p2) * Math.pow(Math.sin((l2 - l1) / 2), 2);
-    var delta = 2 * Math.asin(Math.min(1, Math.sqrt(h)));
-    if (delta < 1e-6) return [a, b];
-    var points = [], previous = null;
-    for (var s = 0; s <= steps; s++) {
-      var f = s / steps;
-      var A = Math.sin((1 - f) * delta) / Math.sin(delta);
-      var B = Math.sin(f * delta) / Math.sin(delta);
-      var x = A * Math.cos(p1) * Math.cos(l1) + B * Math.cos(p2) * Math.cos(l2);
-      var y = A * Math.cos(p1) * Math.sin(l1) + B * Math.cos(p2) * Math.sin(l2);
-      var z = A * Math.sin(p1) + B * Math.sin(p2);
-      var lat = Math.atan2(z, Math.sqrt(x * x + y * y)) / rad;
-      var lon = Math.atan2(y, x) / rad;
-      // Unwrap across the antimeridian so the line continues instead of crossing the map.
-      if (previous !== null) {
-        while (lon - previous > 180) lon -= 360;
-        while (previous - lon > 180) lon += 360;
-      }
-      previous = lon;
-      points.push([lat, lon]);
-    }
-    return points;
-  }
-  var renderer = window.footprintRenderer = window.footprintRenderer || L.canvas({padding: 0.3});
-  var byWeight = {};
-  d.ends.forEach(function (end) {
-    var weight = Math.min(4, 1 + Math.log(end[2]) / Math.LN2 / 2);
-    (byWeight[weight] = byWeight[weight] || []).push(greatCircle(d.start, end, 32));
-  });
-  Object.keys(byWeight).forEach(function (weight) {
-    L.polyline(byWeight[weight], {
-      renderer: renderer, className: "arc", interactive: false,
-      color: "#333333", weight: Number(weight), opacity: 0.45
-    }).addTo({{ this._parent.get_name() }});
-  });
-})();
-"""
+    return _Script("cities", "CityMarkers", markers)
 
 
 def arc_data(view: pd.DataFrame) -> dict:
@@ -345,7 +223,7 @@ def arc_data(view: pd.DataFrame) -> dict:
 
 def arcs_layer(arcs: str) -> MacroElement:
     """Great-circle arcs from the host, computed in the browser."""
-    return _Script(ARCS_JS, "Arcs", arcs)
+    return _Script("arcs", "Arcs", arcs)
 
 
 def tint_data(view: pd.DataFrame) -> dict:
@@ -364,29 +242,7 @@ def tint_data(view: pd.DataFrame) -> dict:
 
 def tint_layer(tint: str) -> MacroElement:
     """Tints the countries that sent delegations on the offline basemap."""
-    return _Script(
-        """
-(function () {
-  var d = {{ this.payload }};
-  if (window.footprintTint) window.footprintTint(d);
-})();
-""",
-        "CountryTint",
-        tint,
-    )
-
-
-FIT_JS = """
-(function () {
-  var d = {{ this.payload }};
-  if (window.footprintFitted || !d.bounds) return;
-  window.footprintFitted = true;
-  // The left padding keeps cities clear of the legend in the bottom-left corner.
-  {{ this._parent._parent.get_name() }}.fitBounds(d.bounds, {
-    paddingTopLeft: [140, 24], paddingBottomRight: [24, 24], maxZoom: 5
-  });
-})();
-"""
+    return _Script("tint", "CountryTint", tint, target="none")
 
 
 def bounds_data(view: pd.DataFrame) -> dict:
@@ -401,7 +257,7 @@ def bounds_data(view: pd.DataFrame) -> dict:
 
 def fit_view_layer(bounds: str) -> MacroElement:
     """Fits the first view to its cities; later filter changes keep the user's zoom."""
-    return _Script(FIT_JS, "FitView", bounds)
+    return _Script("fit", "FitView", bounds, target="map")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import pytest
 from streamlit_folium import _get_feature_group_string, _get_map_string, generate_js_hash
 
 from footprint.filters import Filters
+from footprint.mapjs import MAPJS_DIR
 from footprint.mapview import ARCS_PER_CITY_LIMIT, arc_data, build_map, map_spec
 from footprint.places import places, visible_places
 
@@ -40,8 +41,12 @@ def test_one_marker_per_city_with_its_role(edition_2):
 
 
 def test_marker_classes_are_what_tests_and_styles_count_on(edition_2):
+    """The markers are drawn by footprint/mapjs/cities.js, which the rendered map loads."""
     html = _render(edition_2)
-    assert '["host-marker", "city-marker guest-marker", "city-marker"]' in html
+    assert '<script src="/app/static/vendor/mapjs/cities.js">' in html
+    assert "window.footprint.cities(" in html
+    cities_js = (MAPJS_DIR / "cities.js").read_text(encoding="utf-8")
+    assert '["host-marker", "city-marker guest-marker", "city-marker"]' in cities_js
 
 
 def test_french_names_and_labels(edition_2):
