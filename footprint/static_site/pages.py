@@ -207,9 +207,7 @@ def sources_page(dataset: Dataset, located: pd.DataFrame, lang: str, made_on: dt
         intro=t("sources_intro", lang),
         figures=figures,
         documents=[{"file": name, **row} for name, row in documents.items()],
-        missing=(
-            [t("missing_editions", lang, editions=", ".join(map(str, gaps)))] if gaps else []
-        )
+        missing=([t("missing_editions", lang, editions=", ".join(map(str, gaps)))] if gaps else [])
         + list(overview.coverage),
         labels={
             key: t(key, lang)
