@@ -10,6 +10,7 @@ import argparse
 import getpass
 import sys
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 from footprint.auth import (
@@ -34,7 +35,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     command.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace, prompt=getpass.getpass) -> int:
+def run(args: argparse.Namespace, prompt: Callable[[str], str] | None = None) -> int:
+    prompt = prompt or getpass.getpass
     password = prompt("New organizers' password: ")
     problem = password_problem(password, prompt("The same password again: "))
     if problem:
