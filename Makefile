@@ -13,7 +13,7 @@ CHROMIUM := /usr/bin/chromium
 LOCALE_DIR := footprint/locale
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard $(LOCALE_DIR)/*/LC_MESSAGES/messages.po))
 
-.PHONY: run test lint check bench setup setup-dev chromium clean i18n
+.PHONY: run test lint check bench bench-static-site publish setup setup-dev chromium clean i18n
 
 run: setup
 	$(PY) -m footprint serve --port $(PORT)
@@ -32,6 +32,15 @@ check: setup
 bench: setup-dev chromium
 	$(PY) bench/geo_bench.py
 	$(PY) bench/map_bench.py --write-readme
+	$(MAKE) bench-static-site
+
+bench-static-site: setup-dev chromium
+	$(PY) bench/static_site_bench.py --write-readme
+
+# The static public site: `make publish SITE=/var/www/footprint` (default: site/).
+SITE ?= site
+publish: setup
+	$(PY) -m footprint publish $(SITE)
 
 setup: $(RUNTIME_STAMP) $(CATALOGS)
 
