@@ -86,6 +86,16 @@ class Gazetteer(Provider):
 
     def find(self, query: str, *, country_codes: str | Iterable[str] | None = None) -> list[City]:
         """Cities for the first reading of the query that names any, best first."""
+        cities = self.named(query, country_codes=country_codes)
+        if cities:
+            return cities
+        parsed = parse_query(query, country_filter(country_codes))
+        accepted = self._fuzzy().accept(parsed.core_name, Hint(country_filter(country_codes)))
+        return [accepted] if accepted else []
+
+    def named(self, query: str, *, country_codes: str | Iterable[str] | None = None) -> list[City]:
+        """Every city bearing the name, best first, with no typo matching: the homonyms a person
+        picks from when a list's name is ambiguous."""
         if not isinstance(query, str) or not query.strip():
             raise GeocoderQueryError("the query must be a non-empty place name")
         parsed = parse_query(query, country_filter(country_codes))
@@ -93,10 +103,7 @@ class Gazetteer(Provider):
             cities = self._cities_named(name, hint, major_only)
             if cities:
                 return cities
-        matcher = self._fuzzy()
-        hint = Hint(country_filter(country_codes))
-        accepted = matcher.accept(parsed.core_name, hint)
-        return [accepted] if accepted else []
+        return []
 
     def suggestions(
         self, query: str, *, country_codes: str | Iterable[str] | None = None, limit: int = 5

@@ -1,0 +1,192 @@
+"""Each row's rules, in order: formulas and markup, an empty city, duplicates, the country,
+the place, the continent and the role. A row is rejected before it is ever geocoded."""
+
+from __future__ import annotations
+
+from footprint.importer.headers import Columns
+from footprint.importer.placing import Placer
+from footprint.importer.rows import DUPLICATE, PLACED, REJECTED, ImportRow, Warning
+from footprint.importer.values import (
+    canonical_name,
+    clean,
+    country_iso2,
+    has_markup,
+    is_formula,
+    role_of,
+)
+from geo.continents import continent_of, normalize_continent
+from geo.normalize import fold
+
+
+def header_name(header: list[str], position: int) -> str:
+    name = clean(header[position]) if position < len(header) else ""
+    return name or f"column {position + 1}"
+
+
+def unsafe_cells(header: list[str], cells: list[str]) -> list[Warning]:
+    """Formulas and markup anywhere in the row: the row is quoted whole, so any cell counts."""
+    warnings = []
+    for position, cell in enumerate(cells):
+        text = clean(cell)
+        column = header_name(header, position)
+        if is_formula(text):
+            warnings.append(
+                Warning(
+                    "formula",
+                    f"{text!r} is a formula (starts with {text[0]}); it is never evaluated: "
+                    "type the value itself",
+                    column,
+                )
+            )
+        elif has_markup(text):
+            warnings.append(
+                Warning("markup", f"{text!r} contains markup (<…>): type plain text", column)
+            )
+    return warnings
+
+
+class RowChecker:
+    """Checks the rows of one file in order, remembering the first line of each city."""
+
+    def __init__(self, columns: Columns, placer: Placer, separator: str):
+        self.columns, self.placer, self.separator = columns, placer, separator
+        self._first_line: dict[tuple[str, str], tuple[int, list[str]]] = {}
+
+    def check(self, line: int, cells: list[str], extra: list[Warning]) -> ImportRow:
+        """`extra`: rejections found by the caller (an edition cell that names no edition)."""
+        columns = self.columns
+        header = columns.header
+        written = dict(
+            (header_name(header, position), cell) for position, cell in enumerate(cells)
+        )
+        city_written = columns.cell(cells, "city")
+        city = clean(city_written)
+        quoted = list(cells)
+        while quoted and not quoted[-1].strip():
+            quoted.pop()
+        row = ImportRow(line, written, city_written, city, REJECTED)
+        row.quote = self.separator.join(quoted)
+        rejections = unsafe_cells(header, cells) + extra
+        if not city:
+            rejections.append(
+                Warning(
+                    "empty_city",
+                    "the city is empty: the row is left out (a city is never guessed from "
+                    "its country)",
+                    columns.name("city"),
+                )
+            )
+        if rejections:
+            row.warnings = rejections
+            return row
+        country_written = clean(columns.cell(cells, "country"))
+        country = country_iso2(country_written)
+        row.name = canonical_name(city)
+        if self._is_duplicate(row, cells, country or fold(country_written)):
+            return row
+        if country_written and country is None:
+            row.warnings.append(
+                Warning(
+                    "unknown_country",
+                    f"{country_written!r} is not a country name (French or English) or code",
+                    columns.name("country"),
+                )
+            )
+        self._place(row, city, country, country_unknown=bool(country_written) and not country)
+        self._check_continent(row, clean(columns.cell(cells, "continent")))
+        self._check_role(row, clean(columns.cell(cells, "role")))
+        return row
+
+    def _is_duplicate(self, row: ImportRow, cells: list[str], country_key: str) -> bool:
+        key = (fold(row.name), country_key)
+        first = self._first_line.get(key)
+        if first is None:
+            self._first_line[key] = (row.line, cells)
+            return False
+        first_line, first_cells = first
+        row.status, row.duplicate_of = DUPLICATE, first_line
+        differing = [
+            header_name(self.columns.header, position)
+            for position in range(max(len(cells), len(first_cells)))
+            if fold(_at(cells, position)) != fold(_at(first_cells, position))
+        ]
+        message = f"duplicate of line {first_line}: counted once"
+        if differing:
+            message = (
+                f"same city as line {first_line}, which is kept; this row differs in "
+                f"{', '.join(differing)}"
+            )
+        row.warnings.append(Warning("duplicate", message))
+        return True
+
+    def _place(self, row: ImportRow, city: str, country: str | None, country_unknown: bool):
+        placement = self.placer.place(city, country, country_unknown)
+        row.status = placement.status
+        row.country = country or placement.country
+        row.lat, row.lon = placement.lat, placement.lon
+        row.place_name, row.provider = placement.name, placement.provider
+        row.candidates = list(placement.candidates)
+        row.name = canonical_name(city, placement.name)
+        column = self.columns.name("city")
+        if placement.status == PLACED:
+            if country is None and not country_unknown:
+                row.warnings.append(
+                    Warning(
+                        "country_from_place",
+                        f"no country given: placed in {placement.country}",
+                        self.columns.name("country"),
+                    )
+                )
+        elif placement.candidates:
+            kind = "a doubtful match" if placement.doubtful else "several places bear this name"
+            row.warnings.append(
+                Warning("ambiguous", f"{city!r}: {kind}: pick one of the candidates", column)
+            )
+        else:
+            hint = f" (close names: {', '.join(placement.suggestions)})"
+            row.warnings.append(
+                Warning(
+                    "unplaced",
+                    f"{city!r} is not in the offline gazetteer"
+                    f"{hint if placement.suggestions else ''}: place it by hand",
+                    column,
+                )
+            )
+        row.continent = continent_of(row.country)
+
+    def _check_continent(self, row: ImportRow, given: str) -> None:
+        row.continent_given = given
+        if not given:
+            return
+        region = normalize_continent(given)
+        column = self.columns.name("continent")
+        if region is None:
+            row.warnings.append(
+                Warning("unknown_continent", f"{given!r} is not a continent", column)
+            )
+        elif row.continent and region != row.continent:
+            row.warnings.append(
+                Warning(
+                    "continent_mismatch",
+                    f"line {row.line}: continent {given!r} given, but {row.country} is in "
+                    f"{row.continent} (UN M49): the map shows {row.continent}",
+                    column,
+                )
+            )
+
+    def _check_role(self, row: ImportRow, label: str) -> None:
+        row.role_label = label
+        role = role_of(label)
+        if role is None:
+            row.warnings.append(
+                Warning(
+                    "unknown_role",
+                    f"unknown role {label!r}: kept as a delegation",
+                    self.columns.name("role"),
+                )
+            )
+        row.role = role or "delegation"
+
+
+def _at(cells: list[str], position: int) -> str:
+    return cells[position] if position < len(cells) else ""
