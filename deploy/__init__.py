@@ -1,0 +1,1 @@
+"""Serving many visitors: Streamlit replicas behind HAProxy (`make serve`), and container files."""

@@ -1,0 +1,161 @@
+"""Start and stop `streamlit run app.py` replicas, each its own process group on its own port."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from deploy.secret import REPO, SECRET_ENV
+
+DATA_DIR_ENV = "FOOTPRINT_DATA_DIR"
+STARTUP_TIMEOUT_S = 90.0
+STOP_TIMEOUT_S = 10.0
+
+
+@dataclass
+class Replica:
+    """One running app; `log_path` holds its output."""
+
+    name: str
+    port: int
+    process: subprocess.Popen
+    log_path: Path
+    address: str = "127.0.0.1"
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.address}:{self.port}"
+
+    def is_running(self) -> bool:
+        return self.process.poll() is None
+
+    def is_healthy(self) -> bool:
+        try:
+            with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
+                return response.status == 200
+        except OSError:
+            return False
+
+    def log_tail(self, lines: int = 30) -> str:
+        text = self.log_path.read_text(encoding="utf-8", errors="replace")
+        return "\n".join(text.splitlines()[-lines:])
+
+    def kill(self) -> None:
+        """Die at once, as a crashed replica does (SIGKILL to its process group)."""
+        if self.is_running():
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=STOP_TIMEOUT_S)
+
+    def stop(self) -> None:
+        """Stop the whole process group, so no child outlives the replica."""
+        if not self.is_running():
+            return
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=STOP_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            self.kill()
+
+
+def free_port(address: str = "127.0.0.1") -> int:
+    """A port nobody listens on now: the OS picks it when we bind to port 0."""
+    with socket.socket() as probe:
+        probe.bind((address, 0))
+        return probe.getsockname()[1]
+
+
+def replica_command(port: int, address: str) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.port",
+        str(port),
+        "--server.address",
+        address,
+        "--server.headless",
+        "true",
+        "--server.fileWatcherType",
+        "none",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+
+
+def launch_replica(
+    name: str,
+    port: int,
+    log_dir: Path,
+    data_dir: Path | None = None,
+    cookie_secret: str | None = None,
+    address: str = "127.0.0.1",
+) -> Replica:
+    """Start one replica without waiting for it (see `wait_healthy`)."""
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    env.pop(DATA_DIR_ENV, None)
+    if data_dir is not None:
+        env[DATA_DIR_ENV] = str(data_dir)
+    if cookie_secret is not None:
+        env[SECRET_ENV] = cookie_secret
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log_path = log_dir / f"{name}.log"
+    with log_path.open("w", encoding="utf-8") as log:
+        process = subprocess.Popen(
+            replica_command(port, address),
+            cwd=REPO,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    return Replica(name, port, process, log_path, address)
+
+
+def wait_healthy(replicas: list[Replica], timeout_s: float = STARTUP_TIMEOUT_S) -> None:
+    """Return once every replica answers its health check; stop them all if one cannot."""
+    deadline = time.monotonic() + timeout_s
+    waiting = list(replicas)
+    while waiting and time.monotonic() < deadline:
+        for replica in list(waiting):
+            if not replica.is_running():
+                stop_all(replicas)
+                raise RuntimeError(
+                    f"replica {replica.name} exited with code {replica.process.returncode} "
+                    f"before it was healthy:\n{replica.log_tail()}"
+                )
+            if replica.is_healthy():
+                waiting.remove(replica)
+        time.sleep(0.25)
+    if waiting:
+        stop_all(replicas)
+        raise RuntimeError(f"not healthy after {timeout_s:.0f} s: {[r.name for r in waiting]}")
+
+
+def start_replicas(
+    count: int,
+    ports: list[int],
+    log_dir: Path,
+    data_dir: Path | None = None,
+    cookie_secret: str | None = None,
+) -> list[Replica]:
+    """`count` healthy replicas on `ports` (replica1 on ports[0]...), all sharing one secret."""
+    replicas = [
+        launch_replica(f"replica{index + 1}", port, log_dir, data_dir, cookie_secret)
+        for index, port in zip(range(count), ports, strict=True)
+    ]
+    wait_healthy(replicas)
+    return replicas
+
+
+def stop_all(replicas: list[Replica]) -> None:
+    for replica in replicas:
+        replica.stop()

@@ -1,0 +1,97 @@
+"""`python -m deploy.serve --replicas N`: N replicas on ports 8601.. behind HAProxy on 8501.
+
+Runs in the foreground until Ctrl-C (or SIGTERM), then stops HAProxy and every replica. A
+replica that dies is started again on its port; meanwhile HAProxy's health checks keep new
+visitors away from it and its visitors reconnect to another replica. The running layout is
+written to .cache/serve/replicas.json, so `bench/loadtest.py --via` can read the replicas'
+memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+import time
+from pathlib import Path
+
+from deploy.haproxy import start_haproxy
+from deploy.replicas import Replica, launch_replica, start_replicas, stop_all, wait_healthy
+from deploy.secret import REPO, cookie_secret
+
+WORK_DIR = REPO / ".cache" / "serve"
+STATE_PATH = WORK_DIR / "replicas.json"
+WATCH_INTERVAL_S = 2.0
+
+
+def write_state(replicas: list[Replica], front: str, path: Path = STATE_PATH) -> None:
+    """Ports and process ids of the running layout (nothing secret), replaced whole."""
+    state = {
+        "front": front,
+        "replicas": [{"name": r.name, "port": r.port, "pid": r.process.pid} for r in replicas],
+    }
+    draft = path.with_suffix(".tmp")
+    draft.write_text(json.dumps(state, indent=2), encoding="utf-8")
+    draft.replace(path)
+
+
+def read_state(path: Path = STATE_PATH) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m deploy.serve", description=__doc__)
+    parser.add_argument("--replicas", type=int, default=2, help="how many app processes (2)")
+    parser.add_argument("--port", type=int, default=8501, help="HAProxy's public port (8501)")
+    parser.add_argument(
+        "--address", default="0.0.0.0", help="HAProxy's public address (0.0.0.0: all)"
+    )
+    parser.add_argument("--first-port", type=int, default=8601, help="replica1's port (8601)")
+    parser.add_argument("--data", type=Path, help="data folder (FOOTPRINT_DATA_DIR)")
+    args = parser.parse_args(argv)
+    if args.replicas < 1:
+        parser.error("--replicas must be at least 1")
+    return args
+
+
+def _stop_on_sigterm(*_: object) -> None:
+    raise KeyboardInterrupt
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    secret = cookie_secret()
+    ports = [args.first_port + index for index in range(args.replicas)]
+    print(f"Starting {args.replicas} replica(s) on 127.0.0.1 ports {ports[0]}-{ports[-1]}...")
+    replicas = start_replicas(args.replicas, ports, WORK_DIR / "logs", args.data, secret)
+    proxy = None
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    try:
+        servers = [(r.name, r.address, r.port) for r in replicas]
+        proxy = start_haproxy(servers, WORK_DIR, args.address, args.port)
+        write_state(replicas, proxy.bind)
+        print(f"Serving on http://{proxy.bind} (logs in {WORK_DIR}); Ctrl-C stops everything.")
+        while proxy.process.poll() is None:
+            for index, replica in enumerate(replicas):
+                if not replica.is_running():
+                    print(f"{replica.name} exited ({replica.process.returncode}); restarting it")
+                    replicas[index] = launch_replica(
+                        replica.name, replica.port, WORK_DIR / "logs", args.data, secret
+                    )
+                    wait_healthy([replicas[index]])
+                    write_state(replicas, proxy.bind)
+            time.sleep(WATCH_INTERVAL_S)
+        print(f"HAProxy exited ({proxy.process.returncode}):\n{proxy.log_tail()}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        if proxy is not None:
+            proxy.stop()
+        stop_all(replicas)
+        STATE_PATH.unlink(missing_ok=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

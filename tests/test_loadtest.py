@@ -1,0 +1,120 @@
+"""The load benchmark's harness really loads the page: three websocket sessions against one
+server each receive the map and the cards, with the numbers the library computes."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bench.load_scenarios import CONTINENT, burst, percentile
+from bench.readme_block import replace_block
+from bench.streamlit_session import SessionError, StreamlitSession
+from deploy.replicas import Replica, free_port, start_replicas, stop_all
+from footprint.filters import Filters
+from footprint.i18n import format_number
+from footprint.metrics import counts
+from footprint.places import places, visible_places
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Replica]:
+    """The dashboard on the bundled data, one process on a free loopback port."""
+    logs = tmp_path_factory.mktemp("loadtest-server")
+    try:
+        replicas = start_replicas(1, [free_port()], logs)
+    except RuntimeError as error:
+        pytest.fail(str(error))
+    try:
+        yield replicas[0]
+    finally:
+        stop_all(replicas)
+
+
+def expected_cities(bundled, continents: tuple[str, ...] = ()) -> str:
+    """The Cities card as the page should show it in English, from the library."""
+    _, located = bundled
+    view = visible_places(places(located, None), Filters(None, continents, "en"))
+    return format_number(counts(view).cities, "en")
+
+
+def test_three_visitors_each_get_the_map_and_the_cards(server: Replica) -> None:
+    visits = asyncio.run(burst(server.url, 3, 0.0))
+    assert [visit.error for visit in visits] == ["", "", ""]
+    for visit in visits:
+        assert visit.first_page is not None and visit.first_page > 0
+        assert len(visit.changes) == 2 and all(seconds > 0 for seconds in visit.changes)
+
+
+def test_a_session_reads_what_the_page_shows(server: Replica, bundled) -> None:
+    async def scenario() -> None:
+        session = StreamlitSession(server.url, "edition=all&lang=en")
+        try:
+            first = await session.open()
+            assert session.session_id
+            assert "L.map(" in first.map_args
+            assert "/app/static/vendor/leaflet/leaflet.js" in first.map_args  # served locally
+            assert dict(first.metrics)["Cities"] == expected_cities(bundled)
+            assert first.exceptions == []
+
+            europe = await session.choose("continents_", [CONTINENT])
+            assert europe.has_map
+            assert dict(europe.metrics)["Cities"] == expected_cities(bundled, (CONTINENT,))
+            assert "continent=Europe" in session.query_string  # the URL follows, as in a tab
+
+            edition = session.widget("edition_").options[2]
+            one_edition = await session.choose("edition_", edition)
+            assert one_edition.has_map
+            # Beyond the three count cards, the edition's figure cards.
+            assert len(one_edition.metrics) > 3
+            assert "edition=2" in session.query_string
+        finally:
+            await session.close()
+
+    asyncio.run(scenario())
+
+
+def test_an_option_the_page_does_not_offer_is_refused(server: Replica) -> None:
+    async def scenario() -> None:
+        session = StreamlitSession(server.url, "lang=en")
+        try:
+            await session.open()
+            with pytest.raises(SessionError, match="no option"):
+                await session.choose("continents_", ["Atlantis"])
+            with pytest.raises(SessionError, match="no widget"):
+                session.widget("nonexistent_")
+        finally:
+            await session.close()
+
+    asyncio.run(scenario())
+
+
+def test_percentile_is_a_time_some_visitor_waited() -> None:
+    values = [float(n) for n in range(1, 21)]
+    assert percentile(values, 0.95) == 19.0
+    assert percentile(values, 0.5) == 10.0
+    assert percentile([0.3], 0.95) == 0.3
+    assert percentile([], 0.5) is None
+
+
+def test_readme_block_is_replaced_in_place_keeping_permissions(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text("intro\n<!-- loadtest:start -->\nold\n<!-- loadtest:end -->\nend\n")
+    os.chmod(readme, 0o640)
+    assert replace_block(readme, "loadtest", "| new |")
+    assert (
+        readme.read_text()
+        == "intro\n<!-- loadtest:start -->\n| new |\n<!-- loadtest:end -->\nend\n"
+    )
+    assert readme.stat().st_mode & 0o777 == 0o640
+    assert list(tmp_path.iterdir()) == [readme]  # no draft left behind
+
+
+def test_readme_without_markers_is_left_alone(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text("no markers here\n")
+    assert not replace_block(readme, "loadtest", "| new |")
+    assert readme.read_text() == "no markers here\n"
