@@ -32,7 +32,7 @@ class StorageError(OSError):
         self.path = Path(path)
         reason = _EXPLANATIONS.get(error.errno)
         detail = error.strerror or str(error) or type(error).__name__
-        explained = f"{reason} ({detail})" if reason else detail
+        explained = f"{reason} ({detail})" if reason and reason != detail.lower() else detail
         message = f"could not {action} {self.path}: {explained}"
         super().__init__(error.errno, message, str(self.path))
 
