@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from footprint.data import data_dir
+from footprint.export import csv_bytes
 from footprint.filters import Filters
 from footprint.i18n import (
     CONTINENT_NAMES,
@@ -228,11 +229,12 @@ def map_side_column(view: pd.DataFrame, chosen: Filters) -> None:
 
 
 def table_with_download(table: pd.DataFrame, file_name: str, lang: str) -> None:
-    """The table, and the same rows as a CSV that Excel opens with its accents (UTF-8 BOM)."""
+    """The table, and the same rows as a CSV that Excel opens with its accents (UTF-8 BOM)
+    and in which no cell from the data runs as a formula."""
     st.dataframe(table, hide_index=True, width="stretch")
     st.download_button(
         t("download_csv", lang),
-        table.to_csv(index=False).encode("utf-8-sig"),
+        csv_bytes(table),
         file_name=file_name,
         mime="text/csv",
     )
