@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from footprint.importer.errors import ImportFileError
 
-MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_FILE_BYTES = 10_000_000
 MAX_ROWS = 20_000
 SEPARATORS = (";", ",", "\t")
 # Lead and continuation bytes of a UTF-8 sequence: text that fails as UTF-8 but holds these

@@ -15,7 +15,7 @@ from xml.parsers.expat import ExpatError
 from footprint.importer.errors import ImportFileError
 from footprint.importer.reading import MAX_ROWS, RawSheet, too_many_rows
 
-MAX_UNPACKED_BYTES = 40 * 1024 * 1024
+MAX_UNPACKED_BYTES = 40_000_000
 MAX_MEMBERS = 1_000
 MAX_COLUMNS = 200
 # Empty lines are skipped, not counted as rows; past this many lines the sheet is refused anyway.
@@ -39,7 +39,7 @@ def _archive(data: bytes, file_name: str) -> zipfile.ZipFile:
             file_name,
             0,
             "-",
-            f"the workbook unpacks to {unpacked / 1e6:.0f} MB in {len(members)} parts, more "
+            f"the workbook unpacks to {unpacked / 1e6:.1f} MB in {len(members)} parts, more "
             f"than the {MAX_UNPACKED_BYTES / 1e6:.0f} MB an import accepts",
         )
     return archive
@@ -60,6 +60,8 @@ def workbook_sheets(data: bytes, file_name: str) -> list[str]:
         if _kind(archive, file_name) == "xlsx":
             return list(_open_xlsx(data, file_name).sheetnames)
         return [_ods_name(table) for table in _ods_tables(data, file_name)]
+    except ImportFileError:
+        raise
     except _BROKEN as error:
         raise ImportFileError(file_name, 0, "-", f"a damaged workbook: {error}") from error
 
@@ -70,6 +72,8 @@ def read_workbook(data: bytes, file_name: str, sheet: str | None) -> RawSheet:
         if _kind(archive, file_name) == "xlsx":
             return _read_xlsx(data, file_name, sheet)
         return _read_ods(data, file_name, sheet)
+    except ImportFileError:
+        raise
     except _BROKEN as error:
         raise ImportFileError(file_name, 0, "-", f"a damaged workbook: {error}") from error
 
