@@ -1,0 +1,306 @@
+"""Publish an edition's city list, list the versions, and put an earlier state back.
+
+One change at a time: a publish or a restore holds the data folder's history lock from reading
+the current files to writing the new ones, so two organizers publishing at once are served one
+after the other and the second starts from the first's result. Nothing is written until the new
+files, built in memory, load without a problem from a scratch folder; then the files as they
+were become a version in `history/` (footprint.versions) and the new ones replace them
+together (footprint.storage). The dashboard sees the change on its next run: its cache is keyed
+on the files' signatures.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from footprint import versions
+from footprint.csv_rows import CsvFile, editions_in, parse, replace_rows
+from footprint.data import DataError, Problem, load_dataset
+from footprint.schema import CITIES, EDITIONS
+from footprint.storage import locked, replace_together
+from footprint.versions import SNAPSHOT_FILES, Summary, Version
+from geo.cache import (
+    COLUMNS,
+    MANUAL,
+    CacheEntry,
+    CacheFormatError,
+    merge,
+    parse_entry,
+    read_entries,
+    to_csv_text,
+    today,
+)
+
+GEOCACHE = "geocache.csv"
+# Read for validation only; a publish never writes them.
+OTHER_FILES = ("figures.csv", "sources.csv")
+
+Files = dict[str, bytes | None]
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """The new files and what to tell about them."""
+
+    files: Files
+    summary: Summary
+    manual_keys: tuple[tuple[str, str], ...]
+    problems: list[Problem]
+    row_of_line: dict[int, int]  # cities.csv line → position of the row in the publish
+
+
+def history(folder: Path) -> list[Version]:
+    """Every version of the data folder, newest first."""
+    return versions.list_versions(folder)
+
+
+def publish(
+    folder: Path,
+    edition: int,
+    cities: list[dict[str, str]],
+    *,
+    who: str,
+    file_name: str,
+    edition_rows: list[dict[str, str]] | None = None,
+    manual_places: Sequence[dict[str, str]] = (),
+) -> Version:
+    """Replace every row of `edition` in cities.csv with `cities` (rows in its columns).
+
+    `edition_rows` are editions.csv rows added if the edition is new; `manual_places` are
+    geocache.csv rows placed by hand (a newer manual row replaces an older one for the same
+    query and country; an automatic row never replaces a manual one). Raises DataError with
+    every problem (file, line, column) and writes nothing if the result would not load;
+    raises StorageError, leaving the data as it was, if the disk refuses the write.
+    """
+    folder = Path(folder)
+    with locked(versions.history_folder(folder)):
+        current = _read_files(folder)
+        draft = _draft_publish(folder, current, edition, cities, edition_rows, manual_places)
+        _validate(folder, draft, file_name)
+        return _commit(folder, current, draft, who=who, file_name=file_name)
+
+
+def restore(folder: Path, version_id: str, *, who: str) -> Version:
+    """Put the data back as it was just before `version_id` (undo it and everything after it).
+
+    Itself a new version, so a restore can be undone too. cities.csv and editions.csv come back
+    byte for byte; in geocache.csv only the manual rows set by the undone changes go back, so
+    places geocoded since and corrections made by hand are kept. Raises ValueError for an
+    unknown version, DataError if that state no longer loads (e.g. figures.csv has changed).
+    """
+    folder = Path(folder)
+    with locked(versions.history_folder(folder)):
+        target = versions.find_version(folder, version_id)
+        current = _read_files(folder)
+        draft = _draft_restore(folder, current, target)
+        _validate(folder, draft, file_name="")
+        return _commit(folder, current, draft, who=who, file_name="")
+
+
+def _read_files(folder: Path) -> Files:
+    names = (*SNAPSHOT_FILES, *OTHER_FILES)
+    return {
+        name: (folder / name).read_bytes() if (folder / name).is_file() else None
+        for name in names
+    }
+
+
+def _draft_publish(
+    folder: Path,
+    current: Files,
+    edition: int,
+    cities: list[dict[str, str]],
+    edition_rows: list[dict[str, str]] | None,
+    manual_places: Sequence[dict[str, str]],
+) -> _Draft:
+    cities_path, editions_path = folder / CITIES.name, folder / EDITIONS.name
+    old_cities = parse(cities_path, current[CITIES.name], CITIES.column_names)
+    old_editions = parse(editions_path, current[EDITIONS.name], EDITIONS.column_names)
+    new_edition = edition not in editions_in(old_editions)
+    edited = replace_rows(old_cities, lambda row: _is_edition(row, edition), cities)
+    problems = _row_problems(cities_path, old_cities, cities, edited.new_lines, edition)
+    files = dict(current)
+    files[CITIES.name] = edited.data
+    if new_edition and edition_rows:
+        appended = replace_rows(old_editions, lambda row: False, edition_rows)
+        problems += _row_problems(
+            editions_path, old_editions, edition_rows, appended.new_lines, edition
+        )
+        files[EDITIONS.name] = appended.data
+    entries, entry_problems = _manual_entries(folder / GEOCACHE, manual_places)
+    problems += entry_problems
+    if entries and not entry_problems:
+        cached = _geocache_entries(folder, current[GEOCACHE])
+        files[GEOCACHE] = to_csv_text(merge(cached, entries).values()).encode("utf-8")
+    before = {_city_key(row) for row in edited.dropped}
+    after = {_city_key(row) for row in cities}
+    summary = Summary(
+        edition=edition,
+        cities=len(cities),
+        added=tuple(sorted(name for name, _ in after - before)),
+        removed=tuple(sorted(name for name, _ in before - after)),
+        new_edition=new_edition,
+        manual_places=len(entries),
+    )
+    row_of_line = {line: position for position, line in enumerate(edited.new_lines, 1)}
+    keys = tuple(entry.key for entry in entries)
+    return _Draft(files, summary, keys, problems, row_of_line)
+
+
+def _draft_restore(folder: Path, current: Files, target: Version) -> _Draft:
+    saved = versions.snapshot(folder, target.id)
+    files = dict(current)
+    for name in (CITIES.name, EDITIONS.name):
+        if saved[name] is not None:
+            files[name] = saved[name]
+    undone = [
+        version for version in versions.list_versions(folder) if version.number >= target.number
+    ]
+    keys = {tuple(key) for version in undone for key in version.manual_keys}
+    if keys:
+        cached = _geocache_entries(folder, current[GEOCACHE])
+        earlier = _geocache_entries(folder, saved[GEOCACHE])
+        for key in keys:
+            if key in earlier:
+                cached[key] = earlier[key]
+            else:
+                cached.pop(key, None)
+        files[GEOCACHE] = to_csv_text(cached.values()).encode("utf-8")
+    summary = Summary(restored=target.id)
+    return _Draft(files, summary, tuple(sorted(keys)), [], {})
+
+
+def _geocache_entries(folder: Path, raw: bytes | None) -> dict[tuple[str, str], CacheEntry]:
+    """Parsed from the bytes read under the lock; a broken file is a DataError naming it."""
+    if raw is None:
+        return {}
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / GEOCACHE
+        copy.write_bytes(raw)
+        try:
+            return read_entries(copy)
+        except CacheFormatError as error:
+            raise DataError([_cache_problem(folder, error)]) from error
+
+
+def _manual_entries(
+    path: Path, rows: Iterable[dict[str, str]]
+) -> tuple[list[CacheEntry], list[Problem]]:
+    entries, problems = [], []
+    for position, row in enumerate(rows, 1):
+        values = {"provider": MANUAL, "updated": today(), **row}
+        if values["provider"] != MANUAL:
+            problems.append(Problem(path, 0, "provider", f"manual place {position}: not manual"))
+            continue
+        try:
+            entries.append(parse_entry(path, position, values))
+        except CacheFormatError as error:
+            problem = _cache_problem(path.parent, error)
+            message = f"manual place {position}: {problem.message}"
+            problems.append(Problem(path, 0, problem.column, message))
+    return entries, problems
+
+
+def _row_problems(
+    path: Path,
+    parsed: CsvFile,
+    rows: Sequence[dict[str, str]],
+    lines: list[int],
+    edition: int,
+) -> list[Problem]:
+    """What load_dataset cannot see: columns the file lacks, rows of another edition."""
+    problems = []
+    for line, row in zip(lines, rows, strict=True):
+        for name in row:
+            if name not in parsed.header:
+                problems.append(Problem(path, line, name, f"not a column of {path.name}"))
+        if str(row.get("edition", "")).strip() != str(edition):
+            message = f"{row.get('edition', '')!r} is not edition {edition}"
+            problems.append(Problem(path, line, "edition", message))
+    return problems
+
+
+def _validate(folder: Path, draft: _Draft, file_name: str) -> None:
+    """Load the new files from a scratch folder; raise DataError naming the real files."""
+    problems = list(draft.problems)
+    with tempfile.TemporaryDirectory() as scratch:
+        for name, data in draft.files.items():
+            if data is not None:
+                (Path(scratch) / name).write_bytes(data)
+        try:
+            load_dataset(Path(scratch))
+        except DataError as error:
+            problems += [_in_folder(folder, problem) for problem in error.problems]
+        try:
+            read_entries(Path(scratch) / GEOCACHE)
+        except CacheFormatError as error:
+            problems.append(_cache_problem(folder, error))
+    if problems:
+        raise DataError([_with_row(problem, draft, file_name) for problem in problems])
+
+
+def _cache_problem(folder: Path, error: CacheFormatError) -> Problem:
+    column = COLUMNS[min(error.column, len(COLUMNS)) - 1]
+    return Problem(folder / GEOCACHE, error.line, column, error.message.removeprefix(f"{column}: "))
+
+
+def _in_folder(folder: Path, problem: Problem) -> Problem:
+    return Problem(folder / problem.path.name, problem.line, problem.column, problem.message)
+
+
+def _with_row(problem: Problem, draft: _Draft, file_name: str) -> Problem:
+    """Point a problem in a published row back to that row of the organizer's file."""
+    position = draft.row_of_line.get(problem.line)
+    if problem.path.name != CITIES.name or position is None or not file_name:
+        return problem
+    message = f"{problem.message} (row {position} of {file_name})"
+    return Problem(problem.path, problem.line, problem.column, message)
+
+
+def _commit(folder: Path, current: Files, draft: _Draft, *, who: str, file_name: str) -> Version:
+    now = datetime.now(UTC)
+    version = Version(
+        id=versions.next_id(folder, now),
+        when=now,
+        who=who,
+        file_name=file_name,
+        summary=draft.summary,
+        manual_keys=draft.manual_keys,
+    )
+    versions.save(folder, version, {name: current[name] for name in SNAPSHOT_FILES})
+    changed = {
+        folder / name: draft.files[name]
+        for name in _write_order(folder, current, draft.files)
+        if draft.files[name] != current[name]
+    }
+    try:
+        replace_together(changed, {folder / name: current[name] for name in SNAPSHOT_FILES})
+    except OSError:
+        versions.discard(folder, version)
+        raise
+    return version
+
+
+def _write_order(folder: Path, current: Files, new: Files) -> list[str]:
+    """Every intermediate state should load too (a process killed between two renames): add
+    editions before the cities that name them, remove cities before their editions."""
+    path = folder / EDITIONS.name
+    kept = editions_in(parse(path, current[EDITIONS.name], EDITIONS.column_names)) <= editions_in(
+        parse(path, new[EDITIONS.name], EDITIONS.column_names)
+    )
+    if kept:
+        return [EDITIONS.name, GEOCACHE, CITIES.name]
+    return [CITIES.name, GEOCACHE, EDITIONS.name]
+
+
+def _is_edition(row: dict[str, str], edition: int) -> bool:
+    value = row.get("edition", "")
+    return value.isdigit() and int(value) == edition
+
+
+def _city_key(row: dict[str, str]) -> tuple[str, str]:
+    return str(row.get("city", "")).strip(), str(row.get("country", "")).strip().upper()
