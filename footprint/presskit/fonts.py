@@ -1,0 +1,46 @@
+"""The fonts the kit draws with: DejaVu Sans (shipped with matplotlib) for Latin text and the
+vendored Noto Sans Arabic for Arabic, which matplotlib does not ship.
+
+Arabic needs no reshaping here: matplotlib 3.11 lays text out with libraqm, which joins the
+letters and orders right-to-left runs itself; shaping beforehand (arabic-reshaper, python-bidi)
+would reverse every Arabic word a second time."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from matplotlib import font_manager
+
+FONTS_DIR = Path(__file__).resolve().parents[2] / "data" / "fonts"
+ARABIC_FONT_FILES = (
+    FONTS_DIR / "NotoSansArabic-Regular.ttf",
+    FONTS_DIR / "NotoSansArabic-Bold.ttf",
+)
+LATIN_FAMILY = "DejaVu Sans"
+ARABIC_FAMILY = "Noto Sans Arabic"
+# Arabic letters, supplements and presentation forms.
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+@cache
+def register_fonts() -> None:
+    """Adds the vendored Arabic fonts to matplotlib's font list, once per process."""
+    for path in ARABIC_FONT_FILES:
+        if not path.is_file():
+            raise FileNotFoundError(f"Font {path} is missing: run tools/fetch_fonts.sh")
+        font_manager.fontManager.addfont(str(path))
+
+
+def has_arabic(text: str) -> bool:
+    return bool(_ARABIC.search(text))
+
+
+def family_for(text: str) -> list[str]:
+    """Font fallback list: Noto Sans Arabic first for Arabic text (DejaVu Sans has Arabic
+    letters too but not Noto's shapes), DejaVu Sans first otherwise; each falls back on the
+    other for glyphs it lacks (≈, ≥ in Arabic lines; Arabic names in Latin lines)."""
+    if has_arabic(text):
+        return [ARABIC_FAMILY, LATIN_FAMILY]
+    return [LATIN_FAMILY, ARABIC_FAMILY]

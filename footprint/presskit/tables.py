@@ -1,0 +1,27 @@
+"""The kit's two tables, in the view's language: its cities (as the Cities page lists them) and
+its figures as the sources state them, with the number itself beside the stated text."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from footprint.data import Dataset
+from footprint.i18n import t
+from footprint.tables import cities_table, document_titles, figures_for, figures_table
+
+
+def cities_sheet(places: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The cities the map shows, one row each."""
+    return cities_table(places, lang)
+
+
+def figures_sheet(dataset: Dataset, edition: int | None, lang: str) -> pd.DataFrame:
+    """The edition's figures (combined ones that include it too; every figure for all
+    editions), with the value both as stated (`≥ 15 000`) and as a number a sheet can add."""
+    figures = figures_for(dataset.figures, edition)
+    table = figures_table(figures, lang, document_titles(dataset.sources, lang))
+    stated = table.columns.get_loc(t("value", lang))
+    table.insert(
+        stated + 1, t("presskit.figure_number", lang), figures["value"].astype("int64").to_numpy()
+    )
+    return table
