@@ -140,6 +140,7 @@ class _FuzzyMatcher:
     """Typos: proposes near names, accepts one alone only when it is close and unambiguous."""
 
     _SUGGESTION_CUTOFF = 75
+    _COUNTRIES_KEPT = 4
 
     def __init__(self, connection: sqlite3.Connection):
         from rapidfuzz import process
@@ -154,17 +155,27 @@ class _FuzzyMatcher:
         ).fetchall()
         self._keys = [row[0] for row in rows]
         self._cities = [City(*row[1:]) for row in rows]
+        self._by_country: dict[frozenset[str], tuple[list[str], list[City]]] = {}
 
     def _choices(self, hint: Hint) -> tuple[list[str], list[City]]:
+        """A country's names, kept for the last few countries: an imported list asks for the
+        same country's near names again and again, and each read costs a third of a second."""
         if hint.countries is None:
             return self._keys, self._cities
-        marks = ",".join("?" * len(hint.countries))
-        rows = self._connection.execute(
-            f"SELECT n.key, {_CITY_COLUMNS} FROM names n JOIN cities c ON c.id = n.city "
-            f"WHERE c.country_code IN ({marks}) ORDER BY c.population DESC",
-            sorted(hint.countries),
-        ).fetchall()
-        return [row[0] for row in rows], [City(*row[1:]) for row in rows]
+        if hint.countries not in self._by_country:
+            marks = ",".join("?" * len(hint.countries))
+            rows = self._connection.execute(
+                f"SELECT n.key, {_CITY_COLUMNS} FROM names n JOIN cities c ON c.id = n.city "
+                f"WHERE c.country_code IN ({marks}) ORDER BY c.population DESC",
+                sorted(hint.countries),
+            ).fetchall()
+            if len(self._by_country) >= self._COUNTRIES_KEPT:
+                self._by_country.pop(next(iter(self._by_country)))
+            self._by_country[hint.countries] = (
+                [row[0] for row in rows],
+                [City(*row[1:]) for row in rows],
+            )
+        return self._by_country[hint.countries]
 
     def accept(self, name: str, hint: Hint) -> City | None:
         """One edit away from a single city's name, same first letter, long enough to tell,

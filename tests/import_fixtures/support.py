@@ -7,8 +7,6 @@ import csv
 import io
 from pathlib import Path
 
-import pytest
-
 from footprint.schema import EDITIONS
 from geo.cache import COLUMNS as GEOCACHE_COLUMNS
 
@@ -83,8 +81,3 @@ def write_data_folder(folder: Path, manual_rows: list[dict[str, str]] = ()) -> P
         writer.writeheader()
         writer.writerows(manual_rows)
     return folder
-
-
-@pytest.fixture
-def data_folder(tmp_path: Path) -> Path:
-    return write_data_folder(tmp_path / "data")
