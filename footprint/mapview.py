@@ -22,7 +22,7 @@ import pandas as pd
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from footprint.assets import COUNTRIES_URL, MAPJS_URLS, use_local_assets
+from footprint.assets import COUNTRIES_URL, MAP_BUNDLE_URL, use_local_assets
 from footprint.i18n import CONTINENT_NAMES, ROLE_NAMES, country_name, name_in, t
 from footprint.mapjs import LAYER_TEMPLATE
 from footprint.places import display_names, visitors
@@ -150,7 +150,7 @@ def base_map(lang: str) -> folium.Map:
         ),
         jquery=False,
     )
-    fmap.default_js = [*fmap.default_js, *((f"footprint_{url}", url) for url in MAPJS_URLS)]
+    fmap.default_js = [("footprint_map", MAP_BUNDLE_URL)]
     fmap.get_root().header.add_child(Element(MAP_STYLE), name="footprint_style")
     countries_layer().add_to(fmap)
     online_tiles_layer(lang).add_to(fmap)

@@ -20,6 +20,22 @@ def test_static_assets_are_copied_from_the_packages(tmp_path, monkeypatch):
     assert not list(tmp_path.rglob("*.tmp"))
 
 
+def test_the_map_bundle_holds_leaflet_the_layers_and_the_basemap_head_start(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(assets, "VENDOR_DIR", tmp_path / "vendor")
+    assets.install_static_assets()
+    bundle = tmp_path / "vendor" / assets.MAP_BUNDLE_NAME
+    text = bundle.read_text(encoding="utf-8")
+    assert text.startswith("/* @preserve\n * Leaflet 1.9.3")
+    assert "window.footprint.cities = function" in text
+    assert text.rstrip().endswith(f'window.footprint.prefetch("{assets.COUNTRIES_URL}");')
+    assert oct(bundle.stat().st_mode & 0o777) == "0o644"
+    built = bundle.stat().st_mtime_ns
+    assets.install_static_assets()
+    assert bundle.stat().st_mtime_ns == built  # current: not rebuilt
+
+
 def test_a_broken_basemap_is_refused_not_served(tmp_path, monkeypatch):
     broken = tmp_path / "countries.geojson"
     broken.write_text("{not json", encoding="utf-8")

@@ -41,9 +41,9 @@ def test_one_marker_per_city_with_its_role(edition_2):
 
 
 def test_marker_classes_are_what_tests_and_styles_count_on(edition_2):
-    """The markers are drawn by footprint/mapjs/cities.js, which the rendered map loads."""
+    """The markers are drawn by footprint/mapjs/cities.js, which the map's one bundle holds."""
     html = _render(edition_2)
-    assert '<script src="/app/static/vendor/mapjs/cities.js">' in html
+    assert '<script src="/app/static/vendor/footprint-map.js">' in html
     assert "window.footprint.cities(" in html
     cities_js = (MAPJS_DIR / "cities.js").read_text(encoding="utf-8")
     assert '["host-marker", "city-marker guest-marker", "city-marker"]' in cities_js

@@ -2,6 +2,16 @@
    `source` is the GeoJSON itself (the standalone page, which may not fetch) or the URL the app
    serves it at. Returns the layer and `setTint(colors)`, colors being ISO code → CSS colour. */
 window.footprint = window.footprint || {};
+(function () {
+  var requests = {};
+  // The app's map bundle asks for the basemap as soon as it loads, before the map exists.
+  window.footprint.prefetch = function (url) {
+    if (!requests[url]) {
+      requests[url] = fetch(url).then(function (response) { return response.json(); });
+    }
+    return requests[url];
+  };
+})();
 window.footprint.countries = function (map, source) {
   var tint = {};
   var onlineTiles = false;
@@ -23,7 +33,7 @@ window.footprint.countries = function (map, source) {
     }
   });
   if (typeof source === "string") {
-    fetch(source).then(function (response) { return response.json(); })
+    window.footprint.prefetch(source)
       .then(function (data) { layer.addData(data); layer.setStyle(style); });
   } else {
     layer.addData(source);

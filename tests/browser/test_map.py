@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Frame, Page
 
-from footprint.i18n import CONTINENT_NAMES, t
+from footprint.i18n import CONTINENT_NAMES, name_in, t
 from tests.browser.leaflet import (
     count_layers,
     map_frame,
@@ -91,7 +91,7 @@ def test_continent_filter_redraws_markers_without_remounting_or_rezooming(app_se
         .filter(has_text=t("continents", "en"))
     )
     continents.locator("input").click()
-    page.get_by_role("option", name=CONTINENT_NAMES["Europe"]["en"], exact=True).click()
+    page.get_by_role("option", name=name_in(CONTINENT_NAMES, "Europe", "en"), exact=True).click()
     page.keyboard.press("Escape")
 
     wait_for_layer_count(frame, "city-marker", EDITION_2_EUROPE_CITIES)
