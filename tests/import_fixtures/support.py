@@ -81,3 +81,14 @@ def write_data_folder(folder: Path, manual_rows: list[dict[str, str]] = ()) -> P
         writer.writeheader()
         writer.writerows(manual_rows)
     return folder
+
+
+def write_loadable_folder(folder: Path) -> Path:
+    """write_data_folder plus an empty cities.csv and figures.csv: a folder the dashboard loads
+    and the publisher can write to."""
+    from footprint.schema import CITIES, FIGURES
+
+    write_data_folder(folder)
+    for schema in (CITIES, FIGURES):
+        (folder / schema.name).write_text(",".join(schema.column_names) + "\n", encoding="utf-8")
+    return folder
