@@ -1,11 +1,12 @@
 """`python -m footprint import`: the JSON and text reports, exit codes, and the entry point's
 security: a review writes nothing, and nothing unsettled, rejected or unsafe is published."""
 
+import argparse
 import json
 
 import pytest
 
-from footprint.__main__ import main
+from footprint.commands import import_list
 from tests.import_fixtures.support import FRENCH_CSV, write_loadable_folder
 
 WHO = "organizer@example.org"
@@ -18,6 +19,14 @@ def folder(tmp_path):
 
 def snapshot(folder) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in sorted(folder.iterdir()) if path.is_file()}
+
+
+def main(argv: list[str]) -> int:
+    """`python -m footprint` with this command alone, as footprint.__main__ builds it."""
+    parser = argparse.ArgumentParser(prog="python -m footprint")
+    import_list.add_parser(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    return args.run(args)
 
 
 def run(capsys, *args) -> tuple[int, str, str]:
