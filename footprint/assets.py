@@ -1,8 +1,10 @@
-"""Leaflet, jQuery and the basemap served by the app itself, so the map draws with no internet.
+"""Leaflet, jQuery, the basemap and the Arabic font served by the app itself, so the map draws
+and Arabic reads with no internet.
 
 Streamlit serves `static/` next to app.py at `/app/static/` (server.enableStaticServing). The
-files come from PyPI packages (XStatic-Leaflet, XStatic-jQuery) and from `data/basemap/`; they
-are copied into `static/vendor/` (git-ignored) when missing or out of date.
+files come from PyPI packages (XStatic-Leaflet, XStatic-jQuery), from `data/basemap/` and from
+`data/fonts/` (Noto Sans Arabic, vendored with its licence); they are copied into
+`static/vendor/` (git-ignored) when missing or out of date.
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ COUNTRIES_URL = f"{VENDOR_URL}/basemap/countries.geojson"
 # other, so for a new visitor (empty cache) seven round trips become one.
 MAP_BUNDLE_NAME = "footprint-map.js"
 MAP_BUNDLE_URL = f"{VENDOR_URL}/{MAP_BUNDLE_NAME}"
+FONTS_DIR = Path(__file__).resolve().parent.parent / "data" / "fonts"
+# The page (ui/rtl.css) and the map frame (footprint/mapjs/rtl.css) load the font from here.
+FONTS_URL = f"{VENDOR_URL}/fonts"
 
 
 def _vendored_files() -> dict[Path, Path]:
@@ -46,6 +51,8 @@ def _vendored_files() -> dict[Path, Path]:
     }
     for image in (leaflet / "images").iterdir():
         files[VENDOR_DIR / "leaflet" / "images" / image.name] = image
+    for font in FONTS_DIR.glob("*.ttf"):
+        files[VENDOR_DIR / "fonts" / font.name] = font
     return files
 
 

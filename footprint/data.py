@@ -144,14 +144,18 @@ def parse_editions(text: str) -> tuple[int, ...] | None:
 
 
 def _validate(table: _Table, schema: FileSchema) -> list[Problem]:
-    missing = [name for name in schema.column_names if name not in table.header]
+    missing = [
+        column.name
+        for column in schema.columns
+        if column.name not in table.header and not column.optional
+    ]
     if missing:
         return [Problem(table.path, 1, name, "missing column") for name in missing]
     problems = []
     first_seen: dict[tuple[str, ...], int] = {}
     for line, values in table.rows:
         for column in schema.columns:
-            message = _check_cell(column, values[column.name])
+            message = _check_cell(column, values.get(column.name, ""))
             if message:
                 problems.append(Problem(table.path, line, column.name, message))
         key = tuple(values[name].casefold() for name in schema.unique_key)
@@ -199,6 +203,8 @@ def _frame(table: _Table, schema: FileSchema) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(records, columns=["line", *table.header])
     frame["line"] = frame["line"].astype("int64")
     for column in schema.columns:
+        if column.name not in frame.columns:
+            frame[column.name] = ""  # an optional column the file leaves out
         text = frame[column.name].astype("string")
         if column.kind in ("int", "edition"):
             frame[column.name] = pd.to_numeric(text.replace("", pd.NA)).astype("Int64")

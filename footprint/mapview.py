@@ -23,8 +23,8 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from footprint.assets import COUNTRIES_URL, MAP_BUNDLE_URL, use_local_assets
-from footprint.i18n import CONTINENT_NAMES, ROLE_NAMES, country_name, name_in, t
-from footprint.mapjs import LAYER_TEMPLATE
+from footprint.i18n import CONTINENT_NAMES, ROLE_NAMES, country_name, direction, is_rtl, name_in, t
+from footprint.mapjs import LAYER_TEMPLATE, RTL_STYLESHEET
 from footprint.places import display_names, visitors
 from geo.continents import M49_REGIONS
 
@@ -132,7 +132,9 @@ def legend(lang: str) -> Element:
         f'<div><span class="fp-dot fp-host"></span>{html.escape(t("host_city", lang))}</div>'
         f'<div><span class="fp-dot fp-guest"></span>{html.escape(t("guest_city", lang))}</div>'
     )
-    content = f"<b>{html.escape(t('legend_title', lang))}</b>{items}"
+    content = (
+        f'<div dir="{direction(lang)}"><b>{html.escape(t("legend_title", lang))}</b>{items}</div>'
+    )
     return _Script("legend", "Legend", script_json(content), view_data=False)
 
 
@@ -152,6 +154,9 @@ def base_map(lang: str) -> folium.Map:
     )
     fmap.default_js = [("footprint_map", MAP_BUNDLE_URL)]
     fmap.get_root().header.add_child(Element(MAP_STYLE), name="footprint_style")
+    if is_rtl(lang):
+        rtl_style = f"<style>{RTL_STYLESHEET.read_text(encoding='utf-8')}</style>"
+        fmap.get_root().header.add_child(Element(rtl_style), name="footprint_rtl")
     countries_layer().add_to(fmap)
     online_tiles_layer(lang).add_to(fmap)
     legend(lang).add_to(fmap)
@@ -188,6 +193,7 @@ def marker_data(view: pd.DataFrame, lang: str) -> dict:
         "colors": [CONTINENT_COLORS.get(c, UNKNOWN_COLOR) for c in continents],
         "roles": [name_in(ROLE_NAMES, r, lang) for r in ROLE_CODES],
         "editionLists": list(edition_lists),
+        "dir": direction(lang),  # of the tooltips and popups, never of the map itself
         "labels": [
             t("popup_country", lang),
             t("popup_continent", lang),
@@ -246,8 +252,10 @@ def tint_layer(tint: str) -> MacroElement:
 
 
 def bounds_data(view: pd.DataFrame) -> dict:
+    """The cities' bounds; none (the world) when the host is all there is to show, rather
+    than a zoom into the host's street."""
     bounds = None
-    if len(view):
+    if len(visitors(view)):
         bounds = [
             [float(view["lat"].min()), float(view["lon"].min())],
             [float(view["lat"].max()), float(view["lon"].max())],

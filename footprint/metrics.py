@@ -11,7 +11,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from footprint.data import parse_editions
-from footprint.places import place_keys, places, visitors
+from footprint.localized import localized_columns
+from footprint.places import display_names, place_keys, places, row_names, visitors
+
+NOTE_COLUMNS = localized_columns("notes")
 
 COMPARABLE_QUALIFIERS = ("exact", "about")
 
@@ -24,7 +27,7 @@ class Statement:
     qualifier: str
     stage: str
     sources: tuple[tuple[str, str], ...]  # (source file, quote)
-    notes: tuple[str, ...]
+    notes: tuple[dict[str, str], ...]  # notes_fr, notes_en, notes_ar: see footprint.localized
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,7 @@ def editions_label(text: str) -> str:
 def _records(figures: pd.DataFrame, **equal: str) -> list[dict]:
     """Figure rows as plain records: a few dozen rows, where pandas' per-call cost dominates."""
     records = figures[
-        ["editions", "metric", "value", "qualifier", "stage", "source", "quote", "notes"]
+        ["editions", "metric", "value", "qualifier", "stage", "source", "quote", *NOTE_COLUMNS]
     ]
     return [
         row
@@ -87,7 +90,11 @@ def statements(rows: list[dict]) -> tuple[Statement, ...]:
             qualifier=qualifier,
             stage=stage,
             sources=tuple((row["source"], row["quote"]) for row in group),
-            notes=tuple(row["notes"] for row in group if row["notes"]),
+            notes=tuple(
+                {column: row[column] for column in NOTE_COLUMNS}
+                for row in group
+                if any(row[column] for column in NOTE_COLUMNS)
+            ),
         )
         for (value, qualifier, stage), group in grouped.items()
     ]
@@ -163,9 +170,10 @@ def counts(view: pd.DataFrame) -> Counts:
 
 
 def list_coverage(
-    located: pd.DataFrame, figures: pd.DataFrame, editions: list[int]
+    located: pd.DataFrame, figures: pd.DataFrame, editions: list[int], lang: str = "fr"
 ) -> list[tuple[str, dict]]:
-    """What is known of each edition's city list, as (message key, values) pairs."""
+    """What is known of each edition's city list, as (message key, values) pairs; city names
+    in `lang`."""
     notes: list[tuple[str, dict]] = []
     for edition in editions:
         visiting = visitors(located[located["edition"] == edition])
@@ -174,7 +182,10 @@ def list_coverage(
             notes.append(("list_none", {"edition": edition}))
         elif len(guests) == len(visiting):
             notes.append(
-                ("list_guest_only", {"edition": edition, "guest": ", ".join(guests["city"])})
+                (
+                    "list_guest_only",
+                    {"edition": edition, "guest": ", ".join(row_names(guests, lang))},
+                )
             )
         else:
             notes.append(("list_named", {"edition": edition, "named": len(visiting)}))
@@ -220,11 +231,9 @@ class Comparison:
 
 def compare_editions(located: pd.DataFrame, first: int, second: int, lang: str) -> Comparison:
     """Which visiting cities of `second` are new, returning or absent compared to `first`."""
-    name_column = "name_fr" if lang == "fr" else "name_en"
-
     def named(edition: int) -> dict[str, str]:
         view = visitors(places(located, edition))
-        return dict(zip(view["place"], view[name_column], strict=True))
+        return dict(zip(view["place"], display_names(view, lang), strict=True))
 
     before, after = named(first), named(second)
     return Comparison(

@@ -17,6 +17,7 @@ PLACE_COLUMNS = [
     "place",
     "name_fr",
     "name_en",
+    "name_ar",
     "country_code",
     "continent",
     "role",
@@ -74,6 +75,7 @@ def places(located: pd.DataFrame, edition: int | None = None) -> pd.DataFrame:
         editions_by_place.setdefault(place, set()).add(number)
     result = rows.groupby("place", sort=False).agg(
         name_fr=("city", "first"),
+        name_ar=("name_ar", _first_given),
         resolved_name=("resolved_name", "first"),
         country_code=("country", "first"),
         continent=("continent", "first"),
@@ -107,6 +109,25 @@ def visitors(view: pd.DataFrame) -> pd.DataFrame:
     return view[view["role"] != "host"]
 
 
+def _first_given(names: pd.Series) -> str:
+    """The first non-empty spelling: one row of a city may carry its Arabic name, others not."""
+    given = names[names.fillna("").astype(str) != ""]
+    return given.iloc[0] if len(given) else ""
+
+
 def display_names(view: pd.DataFrame, lang: str) -> pd.Series:
-    """French: the organizers' spelling (Londres); English: GeoNames' name (London)."""
+    """French: the organizers' spelling (Londres); English: GeoNames' name (London); Arabic:
+    cities.csv's `name_ar`, else the French name."""
+    if lang == "ar":
+        return view["name_ar"].where(view["name_ar"].fillna("") != "", view["name_fr"])
     return view["name_fr"] if lang == "fr" else view["name_en"]
+
+
+def row_names(rows: pd.DataFrame, lang: str) -> pd.Series:
+    """The same choice as `display_names` for cities.csv's rows once located (`locate`)."""
+    return display_names(
+        rows.rename(columns={"city": "name_fr"}).assign(
+            name_en=rows["resolved_name"].fillna(rows["city"])
+        ),
+        lang,
+    )

@@ -34,6 +34,9 @@ class Column:
     kind: str = "text"  # text | int | date | iso2 | choice | edition | editions | continent
     required: bool = True
     choices: tuple[str, ...] = ()
+    # An optional column may be left out of the file (read as empty): files written before
+    # it existed, or by tools that do not know it, stay valid.
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,9 @@ class FileSchema:
         return tuple(column.name for column in self.columns)
 
 
+# Our remarks on a row, one column per language of the dashboard, each a faithful translation.
+NOTES = tuple(Column(f"notes_{lang}", required=False) for lang in ("fr", "en", "ar"))
+
 EDITIONS = FileSchema(
     name="editions.csv",
     columns=(
@@ -58,8 +64,9 @@ EDITIONS = FileSchema(
         Column("venue", required=False),
         Column("theme_fr", required=False),
         Column("theme_en", required=False),
+        Column("theme_ar", required=False),  # our translation of theme_fr, shown as such
         Column("guest_city", required=False),
-        Column("notes", required=False),
+        *NOTES,
         Column("source"),
         Column("quote"),
     ),
@@ -76,6 +83,8 @@ CITIES = FileSchema(
         Column("continent_published", "continent", required=False),
         Column("source"),
         Column("quote", required=False),
+        # The city in Arabic; when empty the French name (`city`) is shown.
+        Column("name_ar", required=False, optional=True),
     ),
     unique_key=("edition", "city", "country"),
 )
@@ -90,7 +99,7 @@ FIGURES = FileSchema(
         Column("stage", "choice", choices=STAGES),
         Column("source"),
         Column("quote"),
-        Column("notes", required=False),
+        *NOTES,
     ),
     unique_key=("editions", "metric", "value", "qualifier", "stage", "source", "quote"),
 )
@@ -104,7 +113,8 @@ SOURCES = FileSchema(
         Column("language", "choice", choices=("fr", "en")),
         Column("title_fr"),
         Column("title_en"),
-        Column("notes", required=False),
+        Column("title_ar", required=False, optional=True),  # empty: the French title
+        *NOTES,
     ),
     unique_key=("source",),
 )

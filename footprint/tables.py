@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from footprint.data import parse_editions
+from footprint.data import Dataset, parse_editions
+from footprint.documents import language_of_document
 from footprint.i18n import (
     CONTINENT_NAMES,
     METRIC_NAMES,
@@ -15,11 +16,13 @@ from footprint.i18n import (
     ROLE_NAMES,
     STAGE_NAMES,
     country_name,
+    format_date,
     format_date_range,
     format_figure,
     name_in,
     t,
 )
+from footprint.localized import format_list, localized
 from footprint.metrics import editions_label
 from footprint.places import display_names
 
@@ -34,7 +37,9 @@ def cities_table(view: pd.DataFrame, lang: str) -> pd.DataFrame:
                 name_in(CONTINENT_NAMES, c or "", lang) for c in view["continent"]
             ],
             t("role", lang): [name_in(ROLE_NAMES, role, lang) for role in view["role"]],
-            t("editions_attended", lang): [", ".join(map(str, e)) for e in view["editions"]],
+            t("editions_attended", lang): [
+                format_list([str(number) for number in e], lang) for e in view["editions"]
+            ],
             t("first_edition", lang): view["first_edition"].to_numpy(),
             t("coordinates_from", lang): [
                 name_in(PROVIDER_NAMES, provider or "", lang) for provider in view["provider"]
@@ -58,25 +63,25 @@ def search(table: pd.DataFrame, query: str) -> pd.DataFrame:
     return table[text.fillna(False).any(axis=1)]
 
 
-def document_titles(sources: pd.DataFrame, lang: str) -> dict[str, str]:
-    """Source file → its title in `lang` (empty when the data folder has no sources.csv)."""
-    return dict(zip(sources["source"], sources[f"title_{lang}"], strict=True))
-
-
-def documents_table(sources: pd.DataFrame, lang: str) -> pd.DataFrame:
+def documents_table(dataset: Dataset, lang: str) -> pd.DataFrame:
     """What each source document is: title, date, language and file."""
+    rows = dataset.sources.to_dict("records")
     return pd.DataFrame(
         {
-            t("document", lang): sources[f"title_{lang}"].to_numpy(),
-            t("date", lang): sources["date"].dt.strftime("%Y-%m-%d").fillna("").to_numpy(),
-            t("language_col", lang): sources["language"].to_numpy(),
-            t("file", lang): sources["source"].to_numpy(),
-            t("notes", lang): sources["notes"].to_numpy(),
-        }
+            t("document", lang): [localized(row, "title", lang) for row in rows],
+            t("date", lang): [
+                format_date(row["date"].date(), lang) if pd.notna(row["date"]) else ""
+                for row in rows
+            ],
+            t("language_col", lang): [language_of_document(row["language"], lang) for row in rows],
+            t("file", lang): [row["source"] for row in rows],
+            t("notes", lang): [localized(row, "notes", lang) for row in rows],
+        },
+        columns=[t(key, lang) for key in ("document", "date", "language_col", "file", "notes")],
     )
 
 
-def figures_table(figures: pd.DataFrame, lang: str, titles: dict[str, str]) -> pd.DataFrame:
+def figures_table(figures: pd.DataFrame, lang: str, documents: dict[str, str]) -> pd.DataFrame:
     """Every figure with its quote and source document, as stated."""
     return pd.DataFrame(
         {
@@ -89,9 +94,11 @@ def figures_table(figures: pd.DataFrame, lang: str, titles: dict[str, str]) -> p
             t("qualifier", lang): [name_in(QUALIFIER_NAMES, q, lang) for q in figures["qualifier"]],
             t("stage", lang): [name_in(STAGE_NAMES, s, lang) for s in figures["stage"]],
             t("quote", lang): figures["quote"].to_numpy(),
-            t("document", lang): [titles.get(source, source) for source in figures["source"]],
+            t("document", lang): [documents.get(source, source) for source in figures["source"]],
             t("source", lang): figures["source"].to_numpy(),
-            t("notes", lang): figures["notes"].to_numpy(),
+            t("notes", lang): [
+                localized(row, "notes", lang) for row in figures.to_dict("records")
+            ],
         }
     )
 
@@ -104,9 +111,12 @@ def figures_for(figures: pd.DataFrame, edition: int | None) -> pd.DataFrame:
     return figures[spans.map(lambda span: edition in span)]
 
 
-def metric_series(figures: pd.DataFrame, metric: str, lang: str) -> pd.DataFrame:
+def metric_series(
+    figures: pd.DataFrame, metric: str, lang: str, documents: dict[str, str]
+) -> pd.DataFrame:
     """One bar per statement of a metric: combined spans (1–2) stay their own bars, and
-    statements that disagree stand side by side (`statement` tells them apart)."""
+    statements that disagree stand side by side (`statement` tells them apart); `document`
+    names the first source of each (footprint.documents.document_labels)."""
     rows = figures[figures["metric"] == metric].drop_duplicates(
         ["editions", "value", "qualifier", "stage"]
     )
@@ -127,7 +137,7 @@ def metric_series(figures: pd.DataFrame, metric: str, lang: str) -> pd.DataFrame
                 ],
                 "stage": [name_in(STAGE_NAMES, s, lang) for s in rows["stage"]],
                 "qualifier": [name_in(QUALIFIER_NAMES, q, lang) for q in rows["qualifier"]],
-                "source": rows["source"].to_numpy(),
+                "document": [documents.get(source, source) for source in rows["source"]],
             }
         )
         .sort_values("order")
@@ -142,24 +152,34 @@ class TimelineEntry:
     parts: tuple[dict[str, str], ...]  # label → text, one dict per part of the edition
 
 
-def timeline(editions: pd.DataFrame, lang: str) -> list[TimelineEntry]:
-    """Each edition with its parts (the professional Expo and the public Connect stay apart)."""
+def theme_in(row: dict, lang: str) -> str:
+    """The theme as the source gives it (French), its English, or our Arabic translation said
+    to be one; empty when none was published."""
+    if lang == "ar" and row["theme_ar"]:
+        return t("theme_translated", lang, theme=row["theme_ar"])
+    return (row["theme_en"] if lang == "en" else "") or row["theme_fr"] or ""
+
+
+def timeline(
+    editions: pd.DataFrame, lang: str, documents: dict[str, str]
+) -> list[TimelineEntry]:
+    """Each edition with its parts (the professional Expo and the public Connect stay apart);
+    `documents` names the source files (footprint.documents.document_labels)."""
     missing = t("not_published", lang)
-    theme_column = "theme_fr" if lang == "fr" else "theme_en"
     entries = []
     for edition, rows in editions.sort_values(["edition", "line"]).groupby("edition"):
         parts = []
-        for row in rows.itertuples():
+        for row in rows.to_dict("records"):
             parts.append(
                 {
-                    t("part", lang): row.part or "",
-                    t("dates", lang): format_date_range(row.start_date, row.end_date, lang)
+                    t("part", lang): row["part"] or "",
+                    t("dates", lang): format_date_range(row["start_date"], row["end_date"], lang)
                     or missing,
-                    t("venue", lang): row.venue or missing,
-                    t("theme", lang): getattr(row, theme_column) or missing,
-                    t("guest", lang): row.guest_city or "—",
-                    t("notes", lang): row.notes or "",
-                    t("source", lang): row.source,
+                    t("venue", lang): row["venue"] or missing,
+                    t("theme", lang): theme_in(row, lang) or missing,
+                    t("guest", lang): row["guest_city"] or "—",
+                    t("notes", lang): localized(row, "notes", lang),
+                    t("source", lang): documents.get(row["source"], row["source"]),
                 }
             )
         entries.append(TimelineEntry(int(edition), int(rows["year"].iloc[0]), tuple(parts)))

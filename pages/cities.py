@@ -4,8 +4,11 @@ import streamlit as st
 
 from footprint.data import data_dir
 from footprint.i18n import t
+from footprint.localized import format_list
+from footprint.places import display_names
 from footprint.tables import cities_table, search
 from ui import data, filters, widgets
+from ui.markdown import escape_markdown
 
 chosen = filters.current()
 lang = chosen.lang
@@ -19,4 +22,5 @@ edition = chosen.to_query_params()["edition"]
 widgets.table_with_download(table, f"global-footprint-cities-{edition}-{lang}.csv", lang)
 unresolved = selected[selected["lat"].isna()]
 if len(unresolved):
-    st.warning(t("unresolved_cities", lang, names=", ".join(unresolved["name_fr"])))
+    names = format_list(display_names(unresolved, lang).tolist(), lang)
+    st.warning(t("unresolved_cities", lang, names=escape_markdown(names)))

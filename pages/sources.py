@@ -3,15 +3,14 @@
 import streamlit as st
 
 from footprint.data import data_dir
+from footprint.documents import document_labels
+from footprint.filters import Filters
 from footprint.i18n import t
-from footprint.tables import (
-    document_titles,
-    documents_table,
-    figures_for,
-    figures_table,
-    missing_editions,
-)
+from footprint.localized import format_list
+from footprint.tables import documents_table, figures_for, figures_table, missing_editions
 from ui import data, filters, widgets
+from ui.direction import isolated
+from ui.markdown import escape_markdown
 
 chosen = filters.current()
 lang = chosen.lang
@@ -19,17 +18,20 @@ dataset, _ = data.load(data_dir())
 
 st.title(t("page_sources", lang))
 st.caption(t("sources_intro", lang))
-titles = document_titles(dataset.sources, lang)
-shown = figures_table(figures_for(dataset.figures, chosen.edition), lang, titles)
+documents = document_labels(dataset, lang)
+shown = figures_table(figures_for(dataset.figures, chosen.edition), lang, documents)
 widgets.table_with_download(shown, f"global-footprint-figures-{lang}.csv", lang)
 
 if len(dataset.sources):
     st.header(t("documents", lang))
-    st.dataframe(documents_table(dataset.sources, lang), hide_index=True, width="stretch")
+    widgets.show_table(documents_table(dataset, lang), lang)
 
 st.header(t("missing_data", lang))
 gaps = missing_editions(dataset.editions)
 if gaps:
-    st.markdown(f"- {t('missing_editions', lang, editions=', '.join(map(str, gaps)))}")
-for key, values in data.coverage(data_dir(), None):
-    st.markdown(f"- {t(key, lang, **values)}")
+    editions = format_list([str(number) for number in gaps], lang)
+    missing = t("missing_editions", lang, **isolated({"editions": editions}, lang))
+    st.markdown(f"- {escape_markdown(missing)}")
+every_edition, _ = data.view_for(data_dir(), Filters(None, (), lang))
+for line in widgets.coverage_lines(every_edition, None, lang):
+    st.markdown(f"- {escape_markdown(line)}")

@@ -1,11 +1,16 @@
-"""Every page through Streamlit's AppTest, in both languages, with good and bad URL parameters."""
+"""Every page through Streamlit's AppTest, in French, English and Arabic, with good and bad URL
+parameters."""
 
 import pytest
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest, app_test
 
-from footprint.i18n import t
+from footprint.data import load_dataset
+from footprint.documents import document_labels
+from footprint.i18n import LANGUAGES, t
 from tests.conftest import REPO
+from ui.direction import isolate
+from ui.markdown import escape_markdown
 
 PAGES = ["pages/map.py", "pages/editions.py", "pages/cities.py", "pages/sources.py"]
 PARAMS = [
@@ -16,6 +21,12 @@ PARAMS = [
     {"edition": "7", "lang": "en"},
     {"edition": "1", "lang": "fr"},
     {"edition": "banana", "continent": "Atlantis", "lang": "xx"},
+    {"edition": "2", "lang": "ar"},
+    {"edition": "2", "continent": "Europe,Americas", "lang": "ar"},
+    {"edition": "all", "lang": "ar"},
+    {"edition": "3", "continent": "Asia", "lang": "ar"},
+    {"edition": "7", "lang": "ar"},
+    {"edition": "1", "continent": "Africa", "lang": "ar"},
 ]
 
 
@@ -60,7 +71,7 @@ def _metrics(app):
 def test_every_page_renders(page, params):
     app = _run(params, page)
     assert not app.exception, [e.value for e in app.exception]
-    lang = params["lang"] if params["lang"] in ("fr", "en") else "fr"
+    lang = params["lang"] if params["lang"] in LANGUAGES else "fr"
     assert app.title[0].value == t(
         {
             "pages/map.py": "app_title",
@@ -101,7 +112,70 @@ def test_edition_7_shows_its_figures_the_change_and_no_city_list():
     speakers = next(m for m in app.metric if m.label == "Speakers")
     assert speakers.value == "66"
     assert speakers.delta == "-19 (≈) vs edition 2"
-    assert "Edition 7: no city list was published." in [m.value.lstrip("- ") for m in app.markdown]
+    assert escape_markdown("Edition 7: no city list was published.") in _captions(app)
+
+
+def _captions(app):
+    return [caption.value for caption in app.caption]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_edition_without_a_list_says_so_and_never_counts_zero(lang):
+    """Edition 7 published no city list: its cards say so, its map says so, and the
+    continent chart gives way to a message (no empty axis)."""
+    app = _run({"edition": "7", "lang": lang})
+    metrics = _metrics(app)
+    for key in ("cities_count", "countries_count", "continents_count"):
+        assert metrics[t(key, lang)] == t("list_not_published", lang)
+    assert "0" not in metrics.values()
+    assert t("map_no_list", lang) in [info.value for info in app.info]
+    assert t("no_chart_data", lang) in _captions(app)
+    assert not app.get("arrow_vega_lite_chart")
+
+
+def test_partial_lists_are_said_beside_the_counts():
+    app = _run({"edition": "3", "lang": "en"})
+    assert escape_markdown("Edition 3: only the guest city (Shanghai) is known.") in _captions(app)
+    app = _run({"edition": "2", "lang": "fr"})
+    assert (
+        escape_markdown("Éditions 1–2 : 92 villes annoncées ensemble, 20 nommées.")
+        in _captions(app)
+    )
+
+
+def test_arabic_cards_keep_each_figure_in_its_own_order():
+    """`≥ 15.000` is isolated inside the Arabic card, so it cannot be reordered around it."""
+    metrics = _metrics(_run({"edition": "2", "lang": "ar"}))
+    assert metrics[t("metric.participants", "ar")] == isolate("≥ 15.000", "ar")
+    assert metrics[t("cities_count", "ar")] == "20"
+    app = _run({"edition": "3", "lang": "ar"})
+    guest = t("list_guest_only", "ar", edition=isolate("3", "ar"), guest=isolate("شنغهاي", "ar"))
+    assert escape_markdown(guest) in _captions(app)
+
+
+def test_only_an_arabic_page_is_laid_out_right_to_left():
+    arabic = _run({"edition": "2", "lang": "ar"})
+    styles = [element.proto.body for element in arabic.get("html")]
+    assert any("direction: rtl" in style and "NotoSansArabic" in style for style in styles)
+    french = _run({"edition": "2", "lang": "fr"})
+    assert not any("direction: rtl" in element.proto.body for element in french.get("html"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_sources_are_named_by_title_never_by_file_on_the_editions_page(lang):
+    app = _run({"edition": "all", "lang": lang}, "pages/editions.py")
+    texts = [element.value for element in (*app.markdown, *app.caption)]
+    assert not [text for text in texts if ".txt" in text]
+    timeline = " ".join(texts)
+    dataset = load_dataset(REPO / "data")
+    for label in document_labels(dataset, lang).values():
+        assert escape_markdown(label) in timeline, label
+
+
+def test_arabic_theme_is_marked_as_our_translation():
+    app = _run({"edition": "all", "lang": "ar"}, "pages/editions.py")
+    translated = t("theme_translated", "ar", theme="مدن للعيش وابتكار مواطني")
+    assert any(escape_markdown(translated) in element.value for element in app.markdown)
 
 
 def test_announced_figures_say_so():

@@ -47,7 +47,29 @@ def test_editions_are_those_the_seeds_speak_of_with_both_parts_of_edition_2(data
     assert second.loc["Smart City Connect Casablanca", "venue"] == "Place des Nations Unies"
     assert str(second.loc["Smart City Connect Casablanca", "end_date"].date()) == "2017-05-19"
     inferred = editions[editions["edition"].isin([1, 2])]
-    assert inferred["notes"].str.contains("inferred").all()
+    assert inferred["notes_en"].str.contains("inferred").all()
+    assert inferred["notes_fr"].str.contains("déduite").all()
+    assert inferred["notes_ar"].str.contains("مستنتجة").all()
+
+
+def test_every_note_and_title_is_in_three_languages(dataset):
+    """A remark written in one language is written in all three (none left for a reader)."""
+    for frame in (dataset.editions, dataset.figures, dataset.sources):
+        written = frame[["notes_fr", "notes_en", "notes_ar"]].ne("")
+        assert written.eq(written["notes_en"], axis=0).all().all()
+    assert dataset.sources[["title_fr", "title_en", "title_ar"]].ne("").all().all()
+    themed = dataset.editions[dataset.editions["theme_fr"] != ""]
+    assert themed["theme_ar"].ne("").all()
+
+
+def test_arabic_city_names_are_cldr_exemplar_cities_or_empty(dataset):
+    """name_ar comes from CLDR's Arabic names of the time zones' exemplar cities, and only
+    where the time zone is named after that very city; elsewhere the French name shows."""
+    names = dict(zip(dataset.cities["city"], dataset.cities["name_ar"], strict=False))
+    assert names["Casablanca"] == "الدار البيضاء"
+    assert names["Londres"] == "لندن"
+    assert names["Santiago du Chili"] == "سانتياغو"
+    assert names["Barcelone"] == names["Cocody"] == names["Delhi"] == ""
 
 
 EXPECTED_FIGURES = {

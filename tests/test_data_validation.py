@@ -78,7 +78,7 @@ def test_unknown_metric_and_qualifier(data_copy):
 def test_duplicate_row(data_copy):
     cities = data_copy / "cities.csv"
     with cities.open("a", encoding="utf-8") as handle:
-        handle.write("2,paris,FR,delegation,Europe,organizers,\n")
+        handle.write("2,paris,FR,delegation,Europe,organizers,,\n")
     assert _messages(data_copy) == [f"{cities}:27: -: duplicate of line 5"]
 
 
@@ -135,11 +135,25 @@ def test_sources_file_is_optional_but_checked_when_present(data_copy):
     assert load_dataset(data_copy).sources.empty
 
 
+def test_arabic_city_names_are_an_optional_column(data_copy):
+    """Lists written without name_ar (the organizers' import, older files) stay valid."""
+    cities = data_copy / "cities.csv"
+    rows = [line.rsplit(",", 1)[0] for line in cities.read_text(encoding="utf-8").splitlines()]
+    cities.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert _messages(data_copy) == []
+    assert set(load_dataset(data_copy).cities["name_ar"]) == {""}
+
+
+def test_notes_columns_are_required_columns(data_copy):
+    _edit(data_copy / "figures.csv", ",notes_fr,", ",remarques,")
+    assert _messages(data_copy) == [f"{data_copy / 'figures.csv'}:1: notes_fr: missing column"]
+
+
 def test_wrong_field_count(data_copy):
     cities = data_copy / "cities.csv"
     with cities.open("a", encoding="utf-8") as handle:
         handle.write("7,Rabat,MA\n")
-    assert _messages(data_copy) == [f"{cities}:27: -: expected 7 fields, found 3"]
+    assert _messages(data_copy) == [f"{cities}:27: -: expected 8 fields, found 3"]
 
 
 def test_load_raises_with_all_problems(data_copy):

@@ -12,7 +12,7 @@ from footprint.metrics import (
     list_coverage,
     span_figures,
 )
-from footprint.places import places, visible_places, visitors
+from footprint.places import display_names, places, visible_places, visitors
 
 
 def test_every_bundled_city_is_located(bundled):
@@ -57,6 +57,9 @@ def test_names_in_each_language(bundled):
     view = places(located, 2).set_index("name_fr")
     assert view.loc["Londres", "name_en"] == "London"
     assert view.loc["Bruxelles", "name_en"] == "Brussels"
+    arabic = dict(zip(view.index, display_names(view.reset_index(), "ar"), strict=True))
+    assert arabic["Bruxelles"] == "بروكسل"
+    assert arabic["Bordeaux"] == "Bordeaux"  # no Arabic name in the data: the French one
 
 
 def test_edition_7_cards_with_change_from_edition_2(bundled):
@@ -111,6 +114,8 @@ def test_what_is_known_of_each_list(bundled):
         ("list_none", {"edition": 7}),
         ("list_stated_vs_named", {"editions": "1–2", "stated": 92, "named": 20}),
     ]
+    arabic = list_coverage(located, dataset.figures, [3], "ar")
+    assert arabic[0] == ("list_guest_only", {"edition": 3, "guest": "شنغهاي"})
 
 
 def test_disagreements_are_kept(bundled):
@@ -127,3 +132,4 @@ def test_compare_editions(bundled):
     assert result.new == ("Shanghai",)
     assert result.returning == ()
     assert len(result.absent) == 20
+    assert compare_editions(located, 2, 3, "ar").new == ("شنغهاي",)

@@ -13,6 +13,8 @@ MAPJS_DIR = Path(__file__).resolve().parent
 # Load order: cities.js defines the shared canvas renderer arcs.js uses.
 SCRIPT_NAMES = ("countries", "legend", "cities", "arcs", "tint", "fit")
 LAYER_TEMPLATE = MAPJS_DIR / "layer.jinja"
+# Arabic inside the map frame: the font, and right-to-left legend, tooltips and popups.
+RTL_STYLESHEET = MAPJS_DIR / "rtl.css"
 
 
 def script_paths() -> tuple[Path, ...]:

@@ -18,12 +18,15 @@ window.footprint.cities = function (target, d) {
   // One tooltip and one popup for all markers, filled in for the marker under the pointer.
   function tooltip(layer) {
     var i = layer.footprintIndex;
-    return text("span", d.name[i] + " · " + d.countries[d.country[i]]);
+    var label = text("span", d.name[i] + " · " + d.countries[d.country[i]]);
+    if (d.dir) label.dir = d.dir;  // the tooltip reads right to left in Arabic, the map does not
+    return label;
   }
   function popup(layer) {
     var i = layer.footprintIndex;
     var card = document.createElement("div");
     card.className = "fp-card";
+    if (d.dir) card.dir = d.dir;
     card.appendChild(text("strong", d.name[i]));
     var list = document.createElement("dl");
     var values = [d.countries[d.country[i]], d.continents[continentOf(i)],
