@@ -6,7 +6,7 @@ from footprint.assets import install_static_assets
 from footprint.data import DataError, data_dir
 from footprint.i18n import t
 from geo.cache import CacheFormatError
-from ui import data, filters
+from ui import data, filters, signin
 
 st.set_page_config(page_title="Global Footprint", layout="wide")
 install_static_assets()
@@ -18,13 +18,17 @@ except (DataError, CacheFormatError) as error:
     st.code(str(error), language=None)
     st.stop()
 
+organizer = signin.current_organizer()  # before the sidebar rewrites the URL
 chosen = filters.sidebar(years)
 lang = chosen.lang
-st.navigation(
+page = st.navigation(
     [
         st.Page("pages/map.py", title=t("page_map", lang), default=True),
         st.Page("pages/editions.py", title=t("page_editions", lang), url_path="editions"),
         st.Page("pages/cities.py", title=t("page_cities", lang), url_path="cities"),
         st.Page("pages/sources.py", title=t("page_sources", lang), url_path="sources"),
+        *signin.pages(organizer, lang),
     ]
-).run()
+)
+signin.sidebar(organizer, lang)
+page.run()

@@ -69,9 +69,14 @@ def _secrets() -> dict:
     return st.secrets.to_dict() if st.secrets.load_if_toml_exists() else {}
 
 
+def _client_address() -> str | None:
+    """The browser's address as Streamlit reports it: None for this computer (loopback)."""
+    return st.context.ip_address
+
+
 def _client() -> str:
     """The throttle's key for this browser: its address, or `loopback` on this computer."""
-    return st.context.ip_address or "loopback"
+    return str(_client_address() or "loopback")
 
 
 def _redeem_link(state: SignIn) -> None:
@@ -86,7 +91,7 @@ def _redeem_link(state: SignIn) -> None:
     digest = os.environ.get(TOKEN_HASH_ENV, "")
     if (
         throttle.wait_time(client) <= 0
-        and is_loopback(st.context.ip_address)
+        and is_loopback(_client_address())
         and _links().redeem(token, digest)
     ):
         throttle.record_success(client)

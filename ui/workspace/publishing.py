@@ -1,0 +1,127 @@
+"""One click publishes the reviewed list; the history lists every version (when, who, which
+file) and one click puts the data back as it was before any of them.
+
+The publisher checks the whole data folder before writing and writes nothing if it would not
+load; the public pages read the new files on their next run (their cache is keyed on the
+files), so nothing needs restarting.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from atomic_files import StorageError
+from footprint.auth import Organizer
+from footprint.data import DataError
+from footprint.i18n import format_date_range, t
+from footprint.list_editing import keep_provenance
+from footprint.publisher import history, publish, restore
+from footprint.versions import Version
+from ui.markdown import escape_markdown
+from ui.workspace.state import Draft, Workspace
+
+HISTORY_SHOWN = 30
+
+
+def publish_step(
+    state: Workspace, draft: Draft, folder: Path, cities: pd.DataFrame, who: Organizer, lang: str
+) -> None:
+    """The publish button, with what still blocks it."""
+    review = draft.review
+    if review.needs_organizer:
+        st.info(t("ws_publish_blocked", lang))
+    if review.creates_edition and draft.new_edition is None:
+        st.warning(t("ws_new_edition_needed", lang, number=review.edition))
+    blocked = review.needs_organizer or (review.creates_edition and draft.new_edition is None)
+    if st.button(
+        t("ws_publish", lang, number=review.edition),
+        type="primary",
+        disabled=blocked,
+        key="ws_publish",
+    ):
+        _publish(state, draft, folder, cities, who)
+
+
+def _publish(
+    state: Workspace, draft: Draft, folder: Path, cities: pd.DataFrame, who: Organizer
+) -> None:
+    review = draft.review
+    rows = review.cities_rows(who.name, draft.file_name)
+    if draft.edited_in_place:
+        rows = keep_provenance(rows, cities, review.edition)
+    edition_rows = review.edition_rows(who.name, draft.file_name)
+    if edition_rows and draft.new_edition is not None:
+        edition_rows = [{**row, **draft.new_edition.columns()} for row in edition_rows]
+    try:
+        version = publish(
+            folder,
+            review.edition,
+            rows,
+            who=who.name,
+            file_name=draft.file_name,
+            edition_rows=edition_rows or None,
+            manual_places=review.manual_places(who.name),
+        )
+    except DataError as error:
+        state.problems = [str(problem) for problem in error.problems]
+        return
+    except StorageError as error:
+        state.problems = [str(error)]
+        return
+    _done(state, version)
+
+
+def _done(state: Workspace, version: Version) -> None:
+    state.published, state.problems, state.draft = version, [], None
+    state.reviewed_inputs, state.map_click = (), None
+    state.widgets_round += 1
+    st.rerun()
+
+
+def outcome(state: Workspace, lang: str) -> None:
+    """What the last publish or restore did, once; or why it was refused, until the next try."""
+    if state.published is not None:
+        st.success(
+            t("ws_published", lang, version=state.published.id)
+            + " "
+            + escape_markdown(state.published.describe(lang))
+        )
+        st.page_link("pages/map.py", label=t("ws_see_map", lang), icon=":material/map:")
+        state.published = None
+    if state.problems:
+        st.error(t("ws_publish_refused", lang))
+        st.code("\n".join(state.problems), language=None)
+
+
+def when_text(version: Version, lang: str) -> str:
+    day = version.when.date()
+    return f"{format_date_range(day, day, lang)} {version.when:%H:%M} UTC"
+
+
+def history_section(state: Workspace, folder: Path, who: Organizer, lang: str) -> None:
+    """Every version, newest first, each with a button that undoes it and everything after."""
+    st.header(t("ws_history", lang))
+    versions = history(folder)
+    if not versions:
+        st.info(t("ws_history_empty", lang))
+        return
+    st.caption(t("ws_history_help", lang))
+    for version in versions[:HISTORY_SHOWN]:
+        text_column, button_column = st.columns([5, 1], vertical_alignment="center")
+        with text_column:
+            st.markdown(
+                f"**{escape_markdown(version.id)}** · {escape_markdown(when_text(version, lang))}"
+                f" · {escape_markdown(version.who)}"
+                + (f" · {escape_markdown(version.file_name)}" if version.file_name else "")
+            )
+            st.caption(escape_markdown(version.describe(lang)))
+        if button_column.button(t("ws_restore", lang), key=f"ws_restore_{version.id}"):
+            try:
+                done = restore(folder, version.id, who=who.name)
+            except (DataError, StorageError, ValueError) as error:
+                state.problems = [str(error)]
+                st.rerun()
+            _done(state, done)
