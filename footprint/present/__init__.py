@@ -1,0 +1,109 @@
+"""The presentation: every slide of footprint.slides as one self-contained HTML document, made
+by the standalone renderer (one map, everything inline, no request) plus a slide controller,
+present.js, for a 16:9 screen and a presenter's clicker.
+
+    html = render_presentation(slides, lang="fr", interval=15, theme="dark",
+                               public_base="https://footprint.example/")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from footprint.i18n import format_number, t
+from footprint.metrics import Counts
+from footprint.qr import public_view_url, qr_svg
+from footprint.slides import Slide, first_slide
+from footprint.snapshot import Snapshot
+from footprint.standalone.document import environment, render_document
+from footprint.standalone.payload import page_data
+
+THEMES = ("light", "dark")
+DEFAULT_INTERVAL_S = 15
+MAX_INTERVAL_S = 3600
+# A comparison slide names at most this many cities of each kind, then says how many more.
+NAMED_CITIES = 12
+PRESENT_SCRIPTS = ("views.js", "present.js")
+PRESENT_STYLES = ("map.css", "present.css")
+
+
+def _count_figures(snapshot: Snapshot) -> list[tuple[str, str]]:
+    found: Counts = snapshot.counts
+    lang = snapshot.lang
+    return [
+        (t("cities_count", lang), format_number(found.cities, lang)),
+        (t("countries_count", lang), format_number(found.countries, lang)),
+        (t("continents_count", lang), format_number(found.continents, lang)),
+    ]
+
+
+def render_presentation(
+    slides: Sequence[Slide],
+    *,
+    lang: str,
+    interval: float = DEFAULT_INTERVAL_S,
+    theme: str = "light",
+    start_edition: int | None = None,
+    public_base: str | None = None,
+) -> str:
+    """The deck as one HTML document. `interval`: seconds between slides (0: only by hand);
+    `public_base`: where the QR codes point (no QR code without it)."""
+    if not slides:
+        raise ValueError("a presentation needs at least one slide")
+    if theme not in THEMES:
+        raise ValueError(f"theme must be one of {THEMES}, not {theme!r}")
+    total = len(slides)
+    qr_codes = [
+        qr_svg(public_view_url(public_base, slide.edition, lang, slide.continents))
+        if public_base
+        else ""
+        for slide in slides
+    ]
+
+    def names(cities: Sequence[str]) -> str:
+        if not cities:
+            return t("present.none", lang)
+        shown = ", ".join(cities[:NAMED_CITIES])
+        return shown + (" …" if len(cities) > NAMED_CITIES else "")
+
+    body = (
+        environment()
+        .get_template("slides.html")
+        .render(
+            slides=slides,
+            app_title=t("app_title", lang),
+            interval=max(0.0, min(float(interval), MAX_INTERVAL_S)),
+            start=first_slide(list(slides), start_edition),
+            slide_labels=[
+                t("present.slide_label", lang, number=number + 1, total=total)
+                + f" · {slide.heading}"
+                for number, slide in enumerate(slides)
+            ],
+            qr_codes=qr_codes,
+            count_figures=_count_figures,
+            counted_from_list=lambda snapshot: t(
+                "counted_from_list", lang, scope=snapshot.edition_label
+            ),
+            format_count=lambda value: format_number(value, lang),
+            names=names,
+            labels={
+                "new": t("present.new_cities", lang),
+                "returning": t("present.returning_cities", lang),
+                "qr": t("present.qr_caption", lang),
+                "controls": t("present.page_title", lang),
+                "previous": t("present.previous", lang),
+                "next": t("present.next", lang),
+                "pause": t("present.pause", lang),
+                "resume": t("present.resume", lang),
+            },
+        )
+    )
+    return render_document(
+        lang=lang,
+        title=f"{t('app_title', lang)} · {t('present.page_title', lang)}",
+        body=body,
+        data=page_data([slide.snapshot for slide in slides]),
+        scripts=PRESENT_SCRIPTS,
+        styles=PRESENT_STYLES,
+        body_class=f"fp-theme-{theme}",
+    )
