@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -51,6 +52,7 @@ class Layout:
     panel: Rect
     qr: Rect
     footer: Rect
+    legend: Rect | None  # None: the legend closes the panel
     font: float  # body size in points
     scale: float  # strokes and markers, 1 = the 1920-pixel image
 
@@ -61,8 +63,9 @@ WIDE = Layout(
     header=(0.02, 0.88, 0.96, 0.11),
     map=(0.02, 0.12, 0.66, 0.75),
     panel=(0.70, 0.30, 0.28, 0.57),
-    qr=(0.70, 0.12, 0.10, 0.178),
-    footer=(0.02, 0.01, 0.96, 0.10),
+    legend=None,
+    qr=(0.70, 0.14, 0.10, 0.178),
+    footer=(0.02, 0.005, 0.96, 0.10),
     font=15,
     scale=1.0,
 )
@@ -70,23 +73,25 @@ SQUARE = Layout(
     "map-1080x1080",
     (10.8, 10.8),
     header=(0.03, 0.87, 0.94, 0.12),
-    map=(0.03, 0.46, 0.94, 0.40),
-    panel=(0.03, 0.13, 0.70, 0.32),
-    qr=(0.78, 0.16, 0.19, 0.19),
-    footer=(0.03, 0.01, 0.94, 0.11),
+    map=(0.03, 0.50, 0.94, 0.36),
+    panel=(0.03, 0.11, 0.55, 0.37),
+    legend=(0.60, 0.11, 0.19, 0.37),
+    qr=(0.80, 0.17, 0.17, 0.17),
+    footer=(0.03, 0.005, 0.94, 0.095),
     font=12,
     scale=0.8,
 )
 A4 = Layout(
     "one-pager",
     (8.27, 11.69),
-    header=(0.06, 0.89, 0.88, 0.09),
-    map=(0.06, 0.55, 0.88, 0.33),
-    panel=(0.06, 0.15, 0.62, 0.39),
-    qr=(0.72, 0.30, 0.22, 0.155),
-    footer=(0.06, 0.02, 0.88, 0.12),
-    font=9,
-    scale=0.45,
+    header=(0.06, 0.895, 0.88, 0.085),
+    map=(0.06, 0.50, 0.88, 0.38),
+    panel=(0.06, 0.14, 0.60, 0.35),
+    legend=(0.70, 0.31, 0.24, 0.18),
+    qr=(0.72, 0.14, 0.20, 0.1415),
+    footer=(0.06, 0.02, 0.88, 0.11),
+    font=10.5,
+    scale=0.5,
 )
 
 
@@ -113,15 +118,21 @@ def _blank_axes(figure: Figure, rect: Rect) -> Axes:
 
 class Column:
     """Lines of text stacked down an axes from its top, wrapped to its width, aligned to the
-    reading side (matplotlib shapes Arabic and orders it right to left)."""
+    reading side (matplotlib shapes Arabic and orders it right to left). `shrink` scales every
+    size, so a column that overflows can be drawn again smaller."""
 
-    def __init__(self, ax: Axes, rtl: bool, width_points: float, height_points: float):
-        self.ax, self.rtl = ax, rtl
-        self.width_points, self.height_points = width_points, height_points
+    def __init__(self, figure: Figure, rect: Rect, rtl: bool, shrink: float = 1.0):
+        self.ax = _blank_axes(figure, rect)
+        self.rtl, self.shrink = rtl, shrink
+        self.width_points, self.height_points = _size_points(figure, rect)
         self.y = 1.0
 
-    def line_chars(self, size: float) -> int:
-        return max(12, int(self.width_points / (size * 0.56)))
+    @property
+    def overflows(self) -> bool:
+        return self.y < 0
+
+    def skip(self, size: float) -> None:
+        self.y -= size * self.shrink / self.height_points
 
     def add(
         self,
@@ -133,9 +144,13 @@ class Column:
         indent: float = 0.0,
         gap: float = 0.3,
     ) -> None:
-        for line in textwrap.wrap(text, self.line_chars(size)) or [""]:
+        """`text` wrapped to the column, `indent` points in from the reading side."""
+        size *= self.shrink
+        offset = indent * self.shrink / self.width_points
+        width = max(12, int((self.width_points - indent * self.shrink) / (size * 0.56)))
+        for line in textwrap.wrap(text, width) or [""]:
             self.ax.text(
-                1 - indent if self.rtl else indent,
+                1 - offset if self.rtl else offset,
                 self.y,
                 line,
                 ha="right" if self.rtl else "left",
@@ -149,17 +164,30 @@ class Column:
         self.y -= size * gap / self.height_points
 
     def dot(self, color: str, edge: str, size: float, edge_width: float) -> None:
-        """A legend marker at the start of the next line."""
-        center = self.y - size * 0.65 / self.height_points
+        """A legend marker on the reading side of the next line."""
+        size, edge_width = size * self.shrink, edge_width * self.shrink
+        center = self.y - size * 0.8 / self.height_points
+        offset = size / self.width_points
         self.ax.plot(
-            [0.985 if self.rtl else 0.015],
+            [1 - offset if self.rtl else offset],
             [center],
             marker="o",
             markersize=size,
             markerfacecolor=color,
             markeredgecolor=edge,
             markeredgewidth=edge_width,
+            clip_on=False,
         )
+
+
+def fitted(figure: Figure, rect: Rect, rtl: bool, fill: Callable[[Column], None]) -> None:
+    """`fill` the column at full size, or smaller until it fits (a long list of sources)."""
+    for shrink in (1.0, 0.9, 0.8, 0.7, 0.6):
+        column = Column(figure, rect, rtl, shrink)
+        fill(column)
+        if not column.overflows or shrink == 0.6:
+            return
+        column.ax.remove()
 
 
 def _size_points(figure: Figure, rect: Rect) -> tuple[float, float]:
@@ -168,50 +196,68 @@ def _size_points(figure: Figure, rect: Rect) -> tuple[float, float]:
 
 
 def draw_header(figure: Figure, snapshot: Snapshot, layout: Layout, rtl: bool) -> None:
-    rect = _mirrored(layout.header, rtl)
-    column = Column(_blank_axes(figure, rect), rtl, *_size_points(figure, rect))
-    column.add(f"{snapshot.title} — {snapshot.edition_label}", layout.font * 2, bold=True, gap=0.15)
-    column.add(snapshot.subtitle, layout.font * 1.1, color=MUTED_COLOR)
+    def fill(column: Column) -> None:
+        title = f"{snapshot.title} — {snapshot.edition_label}"
+        column.add(title, layout.font * 2, bold=True, gap=0.15)
+        column.add(snapshot.subtitle, layout.font * 1.1, color=MUTED_COLOR)
+
+    fitted(figure, _mirrored(layout.header, rtl), rtl, fill)
+
+
+def counts_line(snapshot: Snapshot) -> str | None:
+    """`Villes 20 · Pays 18 · Continents 4`; None when no list was published (never 0)."""
+    if snapshot.counts is None:
+        return None
+    lang, counts = snapshot.lang, snapshot.counts
+    return " · ".join(
+        f"{t(key, lang)} {format_number(value, lang)}"
+        for key, value in (
+            ("cities_count", counts.cities),
+            ("countries_count", counts.countries),
+            ("continents_count", counts.continents),
+        )
+    )
+
+
+def fill_figures(column: Column, snapshot: Snapshot, size: float) -> None:
+    """Counts (or what is known when no list was published), then the figures as stated."""
+    lang = snapshot.lang
+    counts = counts_line(snapshot)
+    if counts:
+        column.add(counts, size * 1.3, bold=True)
+    for sentence in snapshot.coverage:
+        column.add(sentence, size * 0.85, color=MUTED_COLOR, gap=0.1)
+    if snapshot.headlines:
+        column.skip(size * 0.6)
+        column.add(t("figures_heading", lang), size * 1.05, bold=True, gap=0.2)
+        colon = " : " if lang == "fr" else ": "
+        for headline in snapshot.headlines:
+            column.add(f"{headline.label}{colon}{headline.value}", size, gap=0.1)
+
+
+def fill_legend(column: Column, snapshot: Snapshot, size: float) -> None:
+    """The map's legend: continents, then the host (black) and the guest (ringed)."""
+    column.add(t("legend_title", snapshot.lang), size * 1.05, bold=True, gap=0.2)
+    for entry in snapshot.legend:
+        guest = entry.kind == "guest"
+        column.dot(entry.color, "#111111" if guest else "#ffffff", size * 0.8, size * 0.1)
+        column.add(entry.label, size, indent=size * 1.9, gap=0.05)
 
 
 def draw_panel(figure: Figure, snapshot: Snapshot, layout: Layout, rtl: bool) -> None:
-    """Counts (or what is known when no list was published), figures, then the legend."""
-    lang, size = snapshot.lang, layout.font
-    rect = _mirrored(layout.panel, rtl)
-    column = Column(_blank_axes(figure, rect), rtl, *_size_points(figure, rect))
-    if snapshot.counts is not None:
-        counts = snapshot.counts
-        column.add(
-            " · ".join(
-                f"{t(key, lang)} {format_number(value, lang)}"
-                for key, value in (
-                    ("cities_count", counts.cities),
-                    ("countries_count", counts.countries),
-                    ("continents_count", counts.continents),
-                )
-            ),
-            size * 1.3,
-            bold=True,
-        )
-    for sentence in snapshot.coverage:
-        column.add(sentence, size * 0.85, color=MUTED_COLOR, gap=0.1)
-    column.y -= size * 0.6 / column.height_points
-    if snapshot.headlines:
-        column.add(t("figures_heading", lang), size * 1.05, bold=True, gap=0.2)
-        for headline in snapshot.headlines:
-            column.add(
-                f"{headline.label} : {headline.value}"
-                if lang == "fr"
-                else f"{headline.label}: {headline.value}",
-                size,
-                gap=0.1,
-            )
-        column.y -= size * 0.6 / column.height_points
-    column.add(t("legend_title", lang), size * 1.05, bold=True, gap=0.2)
-    for entry in snapshot.legend:
-        edge = "#111111" if entry.kind == "guest" else "#ffffff"
-        column.dot(entry.color, edge, size * 0.8, size * (0.2 if entry.kind == "guest" else 0.08))
-        column.add(entry.label, size, indent=0.06, gap=0.05)
+    """The figures column and the legend, together or apart as the layout places them."""
+    size = layout.font
+    if layout.legend is None:
+
+        def fill(column: Column) -> None:
+            fill_figures(column, snapshot, size)
+            column.skip(size * 0.6)
+            fill_legend(column, snapshot, size)
+
+        fitted(figure, _mirrored(layout.panel, rtl), rtl, fill)
+        return
+    fitted(figure, _mirrored(layout.panel, rtl), rtl, lambda c: fill_figures(c, snapshot, size))
+    fitted(figure, _mirrored(layout.legend, rtl), rtl, lambda c: fill_legend(c, snapshot, size))
 
 
 def draw_qr(figure: Figure, link: PublicLink, layout: Layout, lang: str, rtl: bool) -> None:
@@ -237,10 +283,11 @@ def draw_qr(figure: Figure, link: PublicLink, layout: Layout, lang: str, rtl: bo
 
 
 def draw_footer(figure: Figure, snapshot: Snapshot, layout: Layout, rtl: bool) -> None:
-    rect = _mirrored(layout.footer, rtl)
-    column = Column(_blank_axes(figure, rect), rtl, *_size_points(figure, rect))
-    column.add(snapshot.source_line, layout.font * 0.8, color=MUTED_COLOR, gap=0.1)
-    column.add(snapshot.made_on_line, layout.font * 0.8, color=MUTED_COLOR)
+    def fill(column: Column) -> None:
+        column.add(snapshot.source_line, layout.font * 0.8, color=MUTED_COLOR, gap=0.1)
+        column.add(snapshot.made_on_line, layout.font * 0.8, color=MUTED_COLOR)
+
+    fitted(figure, _mirrored(layout.footer, rtl), rtl, fill)
 
 
 def draw_page(snapshot: Snapshot, link: PublicLink, layout: Layout) -> Figure:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pandas as pd
 
 from footprint.data import Dataset
+from footprint.documents import document_labels
 from footprint.i18n import t
-from footprint.tables import cities_table, document_titles, figures_for, figures_table
+from footprint.tables import cities_table, figures_for, figures_table
 
 
 def cities_sheet(places: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -19,7 +20,7 @@ def figures_sheet(dataset: Dataset, edition: int | None, lang: str) -> pd.DataFr
     """The edition's figures (combined ones that include it too; every figure for all
     editions), with the value both as stated (`≥ 15 000`) and as a number a sheet can add."""
     figures = figures_for(dataset.figures, edition)
-    table = figures_table(figures, lang, document_titles(dataset.sources, lang))
+    table = figures_table(figures, lang, document_labels(dataset, lang))
     stated = table.columns.get_loc(t("value", lang))
     table.insert(
         stated + 1, t("presskit.figure_number", lang), figures["value"].astype("int64").to_numpy()
