@@ -149,19 +149,21 @@ class _FuzzyMatcher:
 
         self._process, self._levenshtein, self._ratio = process, Levenshtein, ratio
         self._connection = connection
-        rows = connection.execute(
-            f"SELECT n.key, {_CITY_COLUMNS} FROM names n JOIN cities c ON c.id = n.city "
-            "WHERE n.kind >= 1 AND c.major = 1 ORDER BY c.population DESC"
-        ).fetchall()
-        self._keys = [row[0] for row in rows]
-        self._cities = [City(*row[1:]) for row in rows]
+        self._major: tuple[list[str], list[City]] | None = None
         self._by_country: dict[frozenset[str], tuple[list[str], list[City]]] = {}
 
     def _choices(self, hint: Hint) -> tuple[list[str], list[City]]:
-        """A country's names, kept for the last few countries: an imported list asks for the
-        same country's near names again and again, and each read costs a third of a second."""
+        """Every major city's names with no hint; else a country's names, kept for the last few
+        countries: an imported list asks for the same country's near names again and again,
+        and each read costs a third of a second (the major cities', over a second)."""
         if hint.countries is None:
-            return self._keys, self._cities
+            if self._major is None:
+                rows = self._connection.execute(
+                    f"SELECT n.key, {_CITY_COLUMNS} FROM names n JOIN cities c ON c.id = n.city "
+                    "WHERE n.kind >= 1 AND c.major = 1 ORDER BY c.population DESC"
+                ).fetchall()
+                self._major = [row[0] for row in rows], [City(*row[1:]) for row in rows]
+            return self._major
         if hint.countries not in self._by_country:
             marks = ",".join("?" * len(hint.countries))
             rows = self._connection.execute(
