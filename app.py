@@ -6,7 +6,7 @@ from footprint.assets import install_static_assets
 from footprint.data import DataError, data_dir
 from footprint.i18n import t
 from geo.cache import CacheFormatError
-from ui import data, filters, signin
+from ui import data, filters, presentation, signin
 
 st.set_page_config(page_title="Global Footprint", layout="wide")
 install_static_assets()
@@ -19,6 +19,7 @@ except (DataError, CacheFormatError) as error:
     st.stop()
 
 organizer = signin.current_organizer()  # before the sidebar rewrites the URL
+presentation.remember_options()  # likewise: the deck's interval= and theme=
 chosen = filters.sidebar(years)
 lang = chosen.lang
 page = st.navigation(
@@ -27,6 +28,12 @@ page = st.navigation(
         st.Page("pages/editions.py", title=t("page_editions", lang), url_path="editions"),
         st.Page("pages/cities.py", title=t("page_cities", lang), url_path="cities"),
         st.Page("pages/sources.py", title=t("page_sources", lang), url_path="sources"),
+        st.Page(
+            presentation.PAGE_PATH,
+            title=t("present.page_title", lang),
+            url_path=presentation.URL_PATH,
+            visibility="hidden",
+        ),
         *signin.pages(organizer, lang),
     ]
 )

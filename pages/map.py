@@ -13,6 +13,7 @@ from footprint.places import display_names, visitors
 from ui import cards, data, filters, widgets
 from ui.direction import isolated
 from ui.markdown import escape_markdown
+from ui.presentation import present_button
 
 chosen = filters.current()
 lang = chosen.lang
@@ -37,6 +38,7 @@ with map_column:
     )
 with side_column:
     widgets.map_side_column(view, chosen)
+    present_button(chosen)
 
 if chosen.edition is not None:
     st.subheader(t("figures_heading", lang))
