@@ -152,3 +152,46 @@ def test_csv_has_no_sheets():
     assert refused(b"Ville\nRabat\n", sheet="x").message == (
         "a CSV file has no sheets (asked for 'x')"
     )
+
+
+def test_a_damaged_workbook_is_refused():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/workbook.xml", b"<not really")
+    error = refused(buffer.getvalue(), "l.xlsx")
+    assert (error.line, error.column) == (0, "-")
+    assert error.message.startswith("a damaged workbook: ")
+
+
+def test_ods_repeated_rows_keep_line_numbers_and_caps():
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    def row(text, repeated=1):
+        element = TableRow(numberrowsrepeated=repeated)
+        if text:
+            cell = TableCell(valuetype="string")
+            cell.addElement(P(text=text))
+            element.addElement(cell)
+        else:
+            element.addElement(TableCell(numbercolumnsrepeated=1024))
+        return element
+
+    def ods(*rows):
+        document = OpenDocumentSpreadsheet()
+        table = Table(name="Liste")
+        for element in rows:
+            table.addElement(element)
+        document.spreadsheet.addElement(table)
+        buffer = io.BytesIO()
+        document.save(buffer)
+        return buffer.getvalue()
+
+    data = ods(row("Ville"), row("", 3), row("Rabat", 2), row("", 1_048_000))
+    assert read_upload(data, "l.ods").rows == [(5, ["Rabat"]), (6, ["Rabat"])]
+    error = refused(ods(row("Ville"), row("Rabat", 1_000_000)), "l.ods")
+    assert (error.line, error.message) == (
+        MAX_ROWS + 2,
+        f"more than {MAX_ROWS:,} rows: split the list into smaller files",
+    )

@@ -8,6 +8,7 @@ import pytest
 from footprint.importer import ImportFileError, review_file, review_upload
 from footprint.importer.placing import Placer
 from tests.import_fixtures.support import (
+    CP1252_CSV,
     FRENCH_CSV,
     french_rows,
     ods_bytes,
@@ -334,3 +335,24 @@ def test_placing_by_hand_settles_the_review(review):
         manual["note"]
         == f"placed by hand at (48.10000, 2.30000) by {WHO} (liste-2024-excel-fr.csv)"
     )
+
+
+def test_an_unreadable_edition_cell_rejects_its_row(data_folder):
+    data = b"Edition;City;Country\n7;Rabat;MA\nseven;Fes;MA\n"
+    review = review_upload(data, "l.csv", data_folder=data_folder)
+    row = review.row(3)
+    assert row.status == "rejected"
+    assert [(w.code, w.column, w.message) for w in row.warnings] == [
+        ("bad_edition", "Edition", "'seven' is not an edition number or a year")
+    ]
+
+
+def test_the_windows_1252_list_is_reviewed(data_folder):
+    review = review_file(CP1252_CSV, data_folder=data_folder, edition=7)
+    assert [(row.name, row.country, row.status) for row in review.rows] == [
+        ("Québec", "CA", "placed"),
+        ("São Paulo", "BR", "placed"),
+        ("Zürich", "CH", "placed"),
+        ("Genève", "CH", "placed"),
+    ]
+    assert review.encoding == "windows-1252"

@@ -19,12 +19,14 @@ def test_clean_trims_no_break_and_zero_width_spaces():
     assert clean("\ufeffParis\t") == "Paris"
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+33 1 23", "-2", "@SUM(A1)", '=HYPERLINK("x")'])
+@pytest.mark.parametrize("text", ["=1+1", "+33 1 23", "-2+3", "-A1", "@SUM(A1)", '=HYPERLINK("x")'])
 def test_formulas(text):
     assert is_formula(text)
 
 
-@pytest.mark.parametrize("text", ["Rabat", "Saint-Denis", "Île-de-France", "3 < 5"])
+@pytest.mark.parametrize(
+    "text", ["Rabat", "Saint-Denis", "Île-de-France", "3 < 5", "-7.61", "+212"]
+)
 def test_not_formulas_nor_markup(text):
     assert not is_formula(text) and not has_markup(text)
 

@@ -14,6 +14,7 @@ from geo.normalize import fold
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+_SIGNED_NUMBER = re.compile(r"[+-]\d+(?:[.,]\d+)?")
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 _WORDS = re.compile(r"([^\W\d_]+)")
 # Kept in lower case inside a name written all in capitals: "RIO DE JANEIRO" → "Rio de Janeiro".
@@ -72,8 +73,9 @@ def clean(text: str) -> str:
 
 
 def is_formula(text: str) -> bool:
-    """What a spreadsheet would evaluate: never evaluated, never geocoded, never exported."""
-    return text.startswith(FORMULA_STARTS)
+    """What a spreadsheet would evaluate: never evaluated, never geocoded, never exported.
+    A plain signed number (`-7.61`) is only a number."""
+    return text.startswith(FORMULA_STARTS) and not _SIGNED_NUMBER.fullmatch(text)
 
 
 def has_markup(text: str) -> bool:
