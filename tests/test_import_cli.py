@@ -135,3 +135,17 @@ def test_publish_writes_only_settled_safe_rows(capsys, folder):
     assert "8,,2024," in (folder / "editions.csv").read_text(encoding="utf-8")
     geocache = (folder / "geocache.csv").read_text(encoding="utf-8")
     assert "zorglubopolis,FR,48.10000,2.30000,Zorglubopolis,FR,manual," in geocache
+
+
+def test_place_by_hand_with_a_country_when_the_list_gives_none(capsys, folder, tmp_path):
+    listing = tmp_path / "sans-pays.csv"
+    listing.write_bytes(b"Ville\nZorglubopolis\n")
+    code, _, err = run(capsys, listing, "--data", folder, "--edition", "7", "--place", "2=45,1")
+    assert code == 1
+    assert err.strip() == "sans-pays.csv: line 2: give the city's country (ISO2) to place it"
+    code, out, _ = run(
+        capsys, listing, "--data", folder, "--edition", "7", "--place", "2=45,1,FR", "--json"
+    )
+    assert code == 0
+    [row] = json.loads(out)["rows"]
+    assert (row["status"], row["country"], row["continent"]) == ("placed", "FR", "Europe")

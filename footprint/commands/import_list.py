@@ -34,7 +34,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         help=f"read a column as a field ({', '.join(FIELDS)}; empty to leave it out)",
     )
     command.add_argument(
-        "--place", action="append", default=[], metavar="LINE=LAT,LON", help="place a row by hand"
+        "--place",
+        action="append",
+        default=[],
+        metavar="LINE=LAT,LON[,CC]",
+        help="place a row by hand (CC: its ISO2 country, when the list gives none)",
     )
     command.add_argument(
         "--choose",
@@ -63,8 +67,8 @@ def _pairs(options: list[str], flag: str) -> list[tuple[str, str]]:
 def _settle(review: Review, args: argparse.Namespace) -> None:
     """The organizer's own answers given on the command line: places and picks."""
     for line, where in _pairs(args.place, "--place"):
-        lat, _, lon = where.partition(",")
-        review.place(int(line), float(lat), float(lon))
+        lat, lon, *country = where.split(",")
+        review.place(int(line), float(lat), float(lon), country[0] if country else None)
     for line, number in _pairs(args.choose, "--choose"):
         review.choose(int(line), int(number) - 1)
 
@@ -87,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return 1
     except (KeyError, ValueError) as error:
-        print(f"{args.file}: {error}", file=sys.stderr)
+        print(f"{args.file.name}: {error}", file=sys.stderr)
         return 1
     print(review.to_json() if args.json else report(review))
     if args.publish:
