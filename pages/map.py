@@ -10,7 +10,7 @@ from footprint.localized import format_list
 from footprint.mapview import MAP_HEIGHT, build_map
 from footprint.metrics import editions_label
 from footprint.places import display_names, visitors
-from ui import cards, data, filters, widgets
+from ui import cards, data, filters, press_kit, widgets
 from ui.direction import isolated
 from ui.markdown import escape_markdown
 from ui.presentation import present_button
@@ -39,6 +39,7 @@ with map_column:
 with side_column:
     widgets.map_side_column(view, chosen)
     present_button(chosen)
+    press_kit.download_button(data_dir(), chosen)
 
 if chosen.edition is not None:
     st.subheader(t("figures_heading", lang))
