@@ -3,10 +3,10 @@
 import argparse
 import sys
 
-from footprint.commands import check, history, import_list, press_kit, serve, set_password
+from footprint.commands import check, history, import_list, press_kit, publish, serve, set_password
 
 # One module per command (footprint/commands/): each adds its parser and sets `run`.
-COMMANDS = (check, set_password, serve, import_list, history, press_kit)
+COMMANDS = (check, set_password, serve, import_list, history, press_kit, publish)
 
 
 def main(argv: list[str] | None = None) -> int:

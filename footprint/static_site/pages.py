@@ -6,19 +6,17 @@ data goes through Jinja's autoescape, so a quote or a title can never become mar
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import pandas as pd
-from babel import Locale
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from footprint.data import Dataset, parse_editions
-from footprint.filters import Filters
+from footprint.documents import language_of_document
 from footprint.i18n import (
-    CLDR_LOCALES,
     LANGUAGES,
     METRIC_NAMES,
     QUALIFIER_NAMES,
@@ -27,11 +25,13 @@ from footprint.i18n import (
     format_date,
     format_figure,
     format_number,
+    language_name,
     name_in,
     t,
 )
+from footprint.localized import localized
 from footprint.metrics import editions_label, span_figures
-from footprint.snapshot import Snapshot, statement_text, take_snapshot
+from footprint.snapshot import Snapshot, statement_text
 from footprint.tables import missing_editions
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -74,14 +74,9 @@ def _navigation(lang: str, page: str) -> list[Link]:
 def _languages(lang: str, page: str) -> list[Link]:
     """The same page in each language, each named in its own language."""
     return [
-        Link(_language_name(other, other), f"../{other}/{page}", other == lang, other)
+        Link(language_name(other), f"../{other}/{page}", other == lang, other)
         for other in LANGUAGES
     ]
-
-
-def _language_name(code: str, lang: str) -> str:
-    name = Locale.parse(CLDR_LOCALES[lang]).languages.get(code, code)
-    return name[:1].upper() + name[1:]
 
 
 def _frame(snapshot: Snapshot, page: str, heading: str) -> dict:
@@ -146,18 +141,14 @@ def _edition_section(snapshot: Snapshot, dataset: Dataset) -> EditionSection:
     )
 
 
-def figures_page(dataset: Dataset, located: pd.DataFrame, lang: str, made_on: dt.date) -> str:
-    """One section per edition: its counts (or that no list was published), its figures as
-    the sources state them, and what is known of its list."""
-    editions = sorted(dataset.editions["edition"].unique().tolist())
-    snapshots = [
-        take_snapshot(dataset, located, Filters(int(edition), (), lang), today=made_on)
-        for edition in editions
-    ]
-    overview = take_snapshot(dataset, located, Filters(None, (), lang), today=made_on)
+def figures_page(dataset: Dataset, overview: Snapshot, editions: Sequence[Snapshot]) -> str:
+    """One section per edition (`editions`, one snapshot each, in the overview's language):
+    its counts (or that no list was published), its figures as the sources state them, and
+    what is known of its list."""
+    lang = overview.lang
     context = _frame(overview, FIGURES_PAGE, t("site.figures_page", lang))
     context.update(
-        sections=[_edition_section(snapshot, dataset) for snapshot in snapshots],
+        sections=[_edition_section(snapshot, dataset) for snapshot in editions],
         no_list=t("site.no_list", lang),
         no_figures=t("no_figures", lang),
         see_on_map=t("site.see_on_map", lang),
@@ -169,23 +160,22 @@ def figures_page(dataset: Dataset, located: pd.DataFrame, lang: str, made_on: dt
 
 
 def _document_rows(dataset: Dataset, lang: str) -> dict[str, dict[str, str]]:
-    """Source file → its title, date and language in `lang` (empty without sources.csv)."""
-    rows = {}
-    for row in dataset.sources.to_dict("records"):
-        when = row["date"]
-        rows[row["source"]] = {
-            "title": row[f"title_{lang}"] if f"title_{lang}" in row else row["title_fr"],
-            "date": format_date(when.date(), lang) if pd.notna(when) else "",
-            "language": _language_name(row["language"], lang),
-            "notes": row["notes"] or "",
+    """Source file → its title, date, language and notes in `lang` (empty without sources.csv)."""
+    return {
+        row["source"]: {
+            "title": localized(row, "title", lang),
+            "date": format_date(row["date"].date(), lang) if pd.notna(row["date"]) else "",
+            "language": language_of_document(row["language"], lang),
+            "notes": localized(row, "notes", lang),
         }
-    return rows
+        for row in dataset.sources.to_dict("records")
+    }
 
 
-def sources_page(dataset: Dataset, located: pd.DataFrame, lang: str, made_on: dt.date) -> str:
+def sources_page(dataset: Dataset, overview: Snapshot) -> str:
     """Every figure with its quote, its document (title, date, language) and the file name it
-    came from, then the documents and what data is missing."""
-    overview = take_snapshot(dataset, located, Filters(None, (), lang), today=made_on)
+    came from, then the documents and what data is missing; in the overview's language."""
+    lang = overview.lang
     documents = _document_rows(dataset, lang)
     unknown = {"title": "", "date": "", "language": "", "notes": ""}
     figures = [

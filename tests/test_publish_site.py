@@ -1,0 +1,253 @@
+"""The static public site: every page in every language, sources traceable to their files,
+escaped data, and a publish that either replaces the whole site or leaves it untouched."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import os
+import re
+import stat
+from pathlib import Path
+
+import pytest
+
+from footprint.__main__ import main
+from footprint.data import DataError, load_dataset
+from footprint.filters import Filters
+from footprint.i18n import LANGUAGES, format_number, t
+from footprint.places import locate
+from footprint.snapshot import take_snapshot
+from footprint.static_site import swap
+from footprint.static_site.publish import SITE_DIR_ENV, publish_site, refresh_site
+from footprint.static_site.swap import SITE_MARKER, SiteFolderError
+from tests.browser.xss_data import XSS_CITY, make_xss_data_folder
+
+REPO = Path(__file__).resolve().parent.parent
+BUNDLED = REPO / "data"
+TODAY = dt.date(2026, 11, 23)
+PAGES = ("figures.html", "sources.html")
+INJECTED_QUOTE = '<script>alert("quote")</script>'
+
+
+def _snapshot(folder: Path, lang: str, edition: int | None = None):
+    dataset = load_dataset(folder)
+    located = locate(dataset.cities, folder / "geocache.csv")
+    return take_snapshot(dataset, located, Filters(edition, (), lang), today=TODAY)
+
+
+def _edit_csv(path: Path, edit) -> None:
+    """Rewrite a data file through the csv module, whatever its columns: `edit(rows)` changes
+    the list of row dicts in place."""
+    with path.open(encoding="utf-8-sig", newline="") as source:
+        reader = csv.DictReader(source)
+        header, rows = reader.fieldnames, list(reader)
+    edit(rows)
+    with path.open("w", encoding="utf-8", newline="") as target:
+        writer = csv.DictWriter(target, fieldnames=header, restval="", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site published from the bundled data."""
+    out = tmp_path_factory.mktemp("published") / "site"
+    publish_site(BUNDLED, out, today=TODAY)
+    return out
+
+
+def test_every_page_exists_in_every_language_with_its_direction(site):
+    assert (site / "index.html").is_file()
+    assert (site / "assets" / "site.css").is_file()
+    for lang in LANGUAGES:
+        for page in PAGES:
+            text = (site / lang / page).read_text(encoding="utf-8")
+            direction = "rtl" if lang == "ar" else "ltr"
+            assert f'<html lang="{lang}" dir="{direction}">' in text, f"{lang}/{page}"
+
+
+def test_vendored_fonts_are_served_by_the_site_itself(site):
+    fonts = sorted(path.name for path in (BUNDLED / "fonts").glob("*.ttf"))
+    if not fonts:
+        pytest.skip("no font vendored in data/fonts yet")
+    css = (site / "assets" / "site.css").read_text(encoding="utf-8")
+    for name in fonts:
+        assert (site / "assets" / "fonts" / name).read_bytes() == (
+            BUNDLED / "fonts" / name
+        ).read_bytes()
+        assert f'url("fonts/{name}")' in css
+    assert (site / "assets" / "fonts" / "OFL.txt").is_file(), "the fonts' licence travels along"
+
+
+def test_every_page_carries_the_source_line_and_the_date_made(site):
+    for path in _html_files(site):
+        lang = path.parent.name if path.parent != site else None
+        text = html.unescape(path.read_text(encoding="utf-8"))
+        for one in [lang] if lang else LANGUAGES:
+            overview = _snapshot(BUNDLED, one)
+            assert overview.made_on_line in text, f"{path.relative_to(site)} ({one})"
+            assert overview.source_line in text, f"{path.relative_to(site)} ({one})"
+
+
+def test_nothing_is_loaded_from_another_host(site):
+    """No CDN: every script, image, stylesheet and CSS url() is the site's own (a plain link
+    to another site, such as Leaflet's credit, loads nothing)."""
+    outside = re.compile(
+        r"""\bsrc\s*=\s*["']?\s*(?:https?:)?//"""
+        r"""|<link\b[^>]*\bhref\s*=\s*["']?\s*(?:https?:)?//"""
+        r"""|url\(\s*["']?\s*(?:https?:)?//|@import"""
+    )
+    for path in [*_html_files(site), *site.rglob("*.css")]:
+        found = outside.findall(path.read_text(encoding="utf-8"))
+        assert found == [], f"{path.relative_to(site)} loads from another host: {found}"
+
+
+def test_sources_page_traces_every_figure_to_its_quote_and_file(site):
+    dataset = load_dataset(BUNDLED)
+    for lang in LANGUAGES:
+        text = html.unescape((site / lang / "sources.html").read_text(encoding="utf-8"))
+        for row in dataset.figures.to_dict("records"):
+            assert row["quote"] in text, f"{lang}: quote missing: {row['quote']}"
+            assert row["source"] in text
+        for row in dataset.sources.to_dict("records"):
+            assert (row.get(f"title_{lang}") or row["title_fr"]) in text, f"{lang}: {row}"
+        assert t("page_sources", lang) in text
+
+
+def test_figures_page_gives_each_edition_its_figures_or_says_no_list(site):
+    editions = sorted(load_dataset(BUNDLED).editions["edition"].unique().tolist())
+    for lang in LANGUAGES:
+        text = (site / lang / "figures.html").read_text(encoding="utf-8")
+        sections = dict(
+            re.findall(
+                r'<section class="fp-edition" id="edition-(\d+)">(.*?)</section>', text, flags=re.S
+            )
+        )
+        assert sorted(map(int, sections)) == editions
+        for edition in editions:
+            snapshot = _snapshot(BUNDLED, lang, edition)
+            section = html.unescape(sections[str(edition)])
+            assert snapshot.edition_label in section
+            for headline in snapshot.headlines:
+                assert headline.value in section, f"{lang} edition {edition}: {headline}"
+            if snapshot.counts is None:
+                assert t("site.no_list", lang) in section, f"{lang} edition {edition}"
+            else:
+                assert t("site.no_list", lang) not in section
+                cities = format_number(snapshot.counts.cities, lang)
+                assert f"<dd>{cities}</dd>" in sections[str(edition)]
+            assert f"index.html?edition={edition}&lang={lang}" in section
+
+
+def test_text_from_data_is_escaped_everywhere(tmp_path):
+    data = make_xss_data_folder(tmp_path / "data")
+    _edit_csv(data / "figures.csv", lambda rows: rows[0].update(quote=INJECTED_QUOTE))
+    out = tmp_path / "site"
+    publish_site(data, out, today=TODAY)
+    for path in _html_files(out):
+        text = path.read_text(encoding="utf-8")
+        assert XSS_CITY not in text, f"{path.relative_to(out)} holds the raw injected name"
+        assert "<script>alert" not in text, f"{path.relative_to(out)} holds the raw quote"
+    sources = (out / "en" / "sources.html").read_text(encoding="utf-8")
+    assert INJECTED_QUOTE in html.unescape(sources), "the quote is shown, as text"
+
+
+def test_publishing_again_replaces_the_whole_site_and_keeps_its_mode(tmp_path):
+    out = tmp_path / "site"
+    publish_site(BUNDLED, out, today=TODAY)
+    (out / "stale.html").write_text("from an older publish")
+    out.chmod(0o750)
+    publish_site(BUNDLED, out, today=TODAY)
+    assert not (out / "stale.html").exists()
+    assert (out / "index.html").is_file() and (out / SITE_MARKER).is_file()
+    assert stat.S_IMODE(out.stat().st_mode) == 0o750
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "a staged folder was left"
+
+
+def test_a_new_site_folder_is_readable_by_a_web_server(tmp_path):
+    out = tmp_path / "site"
+    publish_site(BUNDLED, out, today=TODAY)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o777 & ~umask
+
+
+def test_the_swap_works_without_an_atomic_exchange(tmp_path, monkeypatch):
+    monkeypatch.setattr(swap, "_exchange", lambda first, second: False)
+    out = tmp_path / "site"
+    publish_site(BUNDLED, out, today=TODAY)
+    (out / "stale.html").write_text("old")
+    publish_site(BUNDLED, out, today=TODAY)
+    assert not (out / "stale.html").exists() and (out / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_bad_data_leaves_the_published_site_untouched(tmp_path, data_copy):
+    out = tmp_path / "site"
+    publish_site(BUNDLED, out, today=TODAY)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    bad_city = {"edition": "2", "city": "Nowhere", "country": "XX", "role": "delegation"}
+    _edit_csv(data_copy / "cities.csv", lambda rows: rows.append({**rows[-1], **bad_city}))
+    with pytest.raises(DataError) as error:
+        publish_site(data_copy, out, today=TODAY)
+    assert "cities.csv" in str(error.value) and "country" in str(error.value)
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]
+
+
+def test_a_folder_that_is_not_a_site_is_never_replaced(tmp_path):
+    out = tmp_path / "documents"
+    out.mkdir()
+    (out / "thesis.txt").write_text("precious")
+    with pytest.raises(SiteFolderError, match="not empty"):
+        publish_site(BUNDLED, out, today=TODAY)
+    assert [p.name for p in out.iterdir()] == ["thesis.txt"]
+    file_out = tmp_path / "a-file"
+    file_out.write_text("x")
+    with pytest.raises(SiteFolderError, match="not a folder"):
+        publish_site(BUNDLED, file_out, today=TODAY)
+
+
+def test_refresh_does_nothing_without_a_configured_site(monkeypatch, tmp_path):
+    monkeypatch.delenv(SITE_DIR_ENV, raising=False)
+    assert refresh_site(BUNDLED) is None
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_refresh_republishes_the_configured_site(monkeypatch, tmp_path):
+    out = tmp_path / "public"
+    monkeypatch.setenv(SITE_DIR_ENV, str(out))
+    refreshed = refresh_site(BUNDLED)
+    assert refreshed is not None and refreshed.error is None
+    assert refreshed.site is not None and "index.html" in refreshed.site.files
+    assert (out / "en" / "sources.html").is_file()
+
+
+def test_refresh_reports_bad_data_without_raising(monkeypatch, tmp_path, data_copy):
+    (data_copy / "editions.csv").write_text("edition\n", encoding="utf-8")
+    refreshed = refresh_site(data_copy, tmp_path / "public")
+    assert refreshed is not None and refreshed.site is None
+    assert "editions.csv" in refreshed.error
+    assert not (tmp_path / "public").exists()
+
+
+def test_cli_publishes_and_says_how_to_serve(tmp_path, capsys):
+    out = tmp_path / "site"
+    assert main(["publish", str(out), "--data", str(BUNDLED)]) == 0
+    printed = capsys.readouterr().out
+    assert str(out) in printed and "http.server" in printed
+    assert (out / "index.html").is_file()
+
+
+def test_cli_names_every_problem_and_publishes_nothing(tmp_path, data_copy, capsys):
+    _edit_csv(data_copy / "figures.csv", lambda rows: rows[0].update(value="many"))
+    assert main(["publish", str(tmp_path / "site"), "--data", str(data_copy)]) == 1
+    errors = capsys.readouterr().err
+    assert re.search(r"figures\.csv:\d+: value: 'many' is not a whole number", errors), errors
+    assert not (tmp_path / "site").exists()
