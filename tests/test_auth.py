@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import stat
 import tomllib
 
@@ -11,6 +12,14 @@ import pytest
 from footprint import auth
 from footprint.__main__ import main
 from footprint.commands import serve, set_password
+from tests.organizer_app import (
+    REMOTE_ADDRESS,
+    new_app,
+    organizer_env,
+    titles,
+)
+
+__all__ = ["organizer_env"]  # the fixture, used by name below
 
 PASSWORD = "correct horse battery"
 
@@ -227,3 +236,160 @@ def test_serve_link_points_at_a_loopback_address():
     assert serve.organizer_link("T", 8501, "127.0.0.1") == "http://127.0.0.1:8501/?organizer=T"
     assert serve.organizer_link("T", 8501, "::1") == "http://[::1]:8501/?organizer=T"
     assert serve.organizer_link("T", 8501, "192.168.1.5").startswith("http://localhost:")
+
+
+# ---- the sign-in in the app (AppTest) -----------------------------------------------------------
+
+
+@pytest.fixture
+def fresh_server_state():
+    """Throttle and spent links live as long as the server process: each test starts afresh."""
+    import streamlit as st
+
+    st.cache_resource.clear()
+    yield
+    st.cache_resource.clear()
+
+
+def _signin_page(password_hash: str | None = None, secrets: dict | None = None, user=None):
+    app = new_app("en")
+    if password_hash:
+        app.secrets[auth.PASSWORD_HASH_KEY] = password_hash
+    for name, value in (secrets or {}).items():
+        app.secrets[name] = value
+    if user is not None:
+        app.user = user
+    app.run()
+    app.switch_page("pages/signin.py")
+    return app.run()
+
+
+def _try_password(app, password: str, name: str = ""):
+    app.text_input(key="organizer_name").set_value(name)
+    app.text_input(key="organizer_password").set_value(password)
+    return app.button(key="organizer_submit").click().run()
+
+
+def test_the_link_works_once_then_never_again(organizer_env, fresh_server_state, monkeypatch):
+    token, digest = auth.new_token()
+    monkeypatch.setenv(auth.TOKEN_HASH_ENV, digest)
+    first = new_app(organizer=token)
+    first.run()
+    assert not first.exception, first.exception
+    assert titles(first) == ["Organizers"]
+    second = new_app(organizer=token)
+    second.run()
+    assert "Organizers" not in titles(second)
+    assert "already used" in second.toast[0].value
+
+
+def test_the_link_is_refused_from_another_computer(organizer_env, fresh_server_state, monkeypatch):
+    monkeypatch.setattr("ui.signin._client_address", lambda: REMOTE_ADDRESS)
+    token, digest = auth.new_token()
+    monkeypatch.setenv(auth.TOKEN_HASH_ENV, digest)
+    remote = new_app(organizer=token)
+    remote.run()
+    assert "Organizers" not in titles(remote)
+    assert "organizer" not in remote.query_params
+    monkeypatch.setattr("ui.signin._client_address", lambda: None)
+    local = new_app(organizer=token)
+    local.run()
+    assert titles(local) == ["Organizers"]  # the refused attempt did not spend it
+
+
+def test_password_sign_in_and_sign_out(organizer_env, fresh_server_state):
+    app = _signin_page(auth.hash_password(PASSWORD))
+    assert titles(app) == ["Organizer sign-in"]
+    app = _try_password(app, PASSWORD, "Salma <b>B.</b>")
+    assert titles(app) == ["Organizers"]
+    assert "Signed in: Salma \\<b\\>B\\.\\</b\\>" in [c.value for c in app.caption]
+    app.button(key="organizer_sign_out").click().run()
+    assert "Organizers" not in titles(app)
+    assert "footprint_organizer" not in app.session_state or (
+        app.session_state["footprint_organizer"].organizer is None
+    )
+
+
+def test_wrong_passwords_are_throttled(organizer_env, fresh_server_state):
+    app = _signin_page(auth.hash_password(PASSWORD))
+    for _ in range(3):
+        app = _try_password(app, "not the password")
+        assert [e.value for e in app.error] == ["Wrong password."]
+    app = _try_password(app, PASSWORD)  # right, but too soon after three failures
+    assert app.error[0].value.startswith("Too many attempts: try again in ")
+    assert titles(app) == ["Organizer sign-in"]
+
+
+def test_no_password_configured_says_how_to_get_in(organizer_env, fresh_server_state):
+    app = _signin_page()
+    assert not app.text_input
+    assert "set-password" in app.info[0].value
+    assert any("one-time link" in caption.value for caption in app.caption)
+
+
+def test_password_from_the_environment(organizer_env, fresh_server_state, monkeypatch):
+    monkeypatch.setenv(auth.PASSWORD_HASH_ENV, auth.hash_password(PASSWORD))
+    app = _try_password(_signin_page(), PASSWORD)
+    assert titles(app) == ["Organizers"]
+
+
+def _everything_shown(app) -> str:
+    kinds = ("title", "header", "subheader", "markdown", "caption", "code", "text")
+    kinds += ("error", "warning", "info", "success", "toast", "text_input")
+    return "\n".join(str(element.value) for kind in kinds for element in app.get(kind))
+
+
+def test_no_secret_reaches_logs_output_or_page(
+    organizer_env, fresh_server_state, monkeypatch, caplog, capfd
+):
+    caplog.set_level(logging.DEBUG)
+    app = _try_password(_signin_page(auth.hash_password(PASSWORD)), PASSWORD)
+    assert titles(app) == ["Organizers"]
+    assert "organizer_password" not in app.session_state  # the form is gone, and its value
+    token, digest = auth.new_token()
+    monkeypatch.setenv(auth.TOKEN_HASH_ENV, digest)
+    linked = new_app(organizer=token)
+    linked.run()
+    assert titles(linked) == ["Organizers"]
+    assert "organizer" not in linked.query_params
+    captured = capfd.readouterr()
+    seen = "\n".join(
+        [caplog.text, captured.out, captured.err, _everything_shown(app), _everything_shown(linked)]
+    )
+    assert PASSWORD not in seen
+    assert token not in seen and digest not in seen
+
+
+OIDC_SECRETS = {
+    "auth": {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "test-only-cookie-secret-0123456789",
+        "client_id": "test",
+        "client_secret": "test",
+        "server_metadata_url": "http://localhost:9/.well-known/openid-configuration",
+    },
+    "organizers": ["Organizer@Example.org"],
+}
+
+
+def test_openid_connect_offers_the_login_button(organizer_env, fresh_server_state):
+    app = _signin_page(secrets=OIDC_SECRETS, user={"is_logged_in": False})
+    assert [b.label for b in app.button if b.key == "organizer_oidc"] == [
+        "Sign in with the organization's account"
+    ]
+
+
+def test_openid_connect_lets_in_only_the_allow_list(organizer_env, fresh_server_state):
+    listed = {"is_logged_in": True, "email": "organizer@example.org", "email_verified": True}
+    app = new_app()
+    app.secrets.update(OIDC_SECRETS)
+    app.user = listed
+    app.run()
+    app.switch_page("pages/organizers.py").run()
+    assert titles(app) == ["Organizers"]
+    assert "Signed in: organizer@example\\.org" in [c.value for c in app.caption]
+    stranger = {"is_logged_in": True, "email": "someone@example.org", "email_verified": True}
+    app = _signin_page(secrets=OIDC_SECRETS, user=stranger)
+    assert "is not on the organizers' list" in app.warning[0].value
+    with pytest.raises(ValueError):
+        app.switch_page("pages/organizers.py")

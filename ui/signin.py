@@ -33,6 +33,7 @@ from ui.markdown import escape_markdown
 
 STATE_KEY = "footprint_organizer"
 ORGANIZERS_PAGE = "pages/organizers.py"
+SIGNIN_PAGE = "pages/signin.py"
 MAX_NAME_LENGTH = 80
 LINK_NAME = "organizer (one-time link)"
 PASSWORD_NAME = "organizer (password)"
@@ -137,7 +138,7 @@ def require_organizer() -> Organizer:
 
 def _signin_page(lang: str):
     return st.Page(
-        sign_in_page, title=t("page_signin", lang), url_path="signin", visibility="hidden"
+        SIGNIN_PAGE, title=t("page_signin", lang), url_path="signin", visibility="hidden"
     )
 
 
@@ -224,9 +225,15 @@ def _oidc_section(secrets_values: dict, lang: str) -> None:
 
 def _password_form(password_hash: str, lang: str) -> None:
     with st.form("organizer_password", clear_on_submit=True):
-        name = st.text_input(t("signin_name", lang), max_chars=MAX_NAME_LENGTH)
-        password = st.text_input(t("signin_password", lang), type="password")
-        submitted = st.form_submit_button(t("signin_submit", lang), type="primary")
+        name = st.text_input(
+            t("signin_name", lang), max_chars=MAX_NAME_LENGTH, key="organizer_name"
+        )
+        password = st.text_input(
+            t("signin_password", lang), type="password", key="organizer_password"
+        )
+        submitted = st.form_submit_button(
+            t("signin_submit", lang), type="primary", key="organizer_submit"
+        )
     if submitted:
         _try_password(password_hash, password, name, lang)
 
