@@ -50,7 +50,8 @@ def test_signed_out_the_workspace_is_neither_listed_nor_reachable(organizer_env)
     app.run()
     assert not app.exception
     assert "Organizers" not in titles(app)
-    assert [link.label for link in app.get("page_link")] == ["Organizers: sign in"]
+    links = [link.label for link in app.get("page_link")]
+    assert "Organizers: sign in" in links and "Organizers" not in links
     with pytest.raises(ValueError, match="not a registered page|Could not find|registered"):
         app.switch_page("pages/organizers.py")
     assert not app.file_uploader
