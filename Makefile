@@ -13,7 +13,7 @@ CHROMIUM := /usr/bin/chromium
 LOCALE_DIR := footprint/locale
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard $(LOCALE_DIR)/*/LC_MESSAGES/messages.po))
 
-.PHONY: run test lint check bench bench-static-site bench-import publish setup setup-dev chromium clean i18n
+.PHONY: run test lint check bench bench-static-site bench-import bench-presskit publish setup setup-dev chromium clean i18n
 
 run: setup
 	$(PY) -m footprint serve --port $(PORT)
@@ -34,6 +34,7 @@ bench: setup-dev chromium
 	$(PY) bench/map_bench.py --write-readme
 	$(MAKE) bench-static-site
 	$(MAKE) bench-import
+	$(MAKE) bench-presskit
 
 bench-static-site: setup-dev chromium
 	$(PY) bench/static_site_bench.py --write-readme
@@ -41,6 +42,10 @@ bench-static-site: setup-dev chromium
 # The organizers' list import: 10,000 rows reviewed offline (bench/import_bench.py).
 bench-import: setup-dev
 	$(PY) bench/import_bench.py --write-readme
+
+# The press kit: every file of one view, bundled data and 10,000 cities (bench/presskit_bench.py).
+bench-presskit: setup-dev
+	$(PY) bench/presskit_bench.py --write-readme
 
 # The static public site: `make publish SITE=/var/www/footprint` (default: site/).
 SITE ?= site
