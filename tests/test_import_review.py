@@ -356,3 +356,15 @@ def test_the_windows_1252_list_is_reviewed(data_folder):
         ("Genève", "CH", "placed"),
     ]
     assert review.encoding == "windows-1252"
+
+
+def test_a_city_without_country_is_a_duplicate_of_the_same_city_with_one(data_folder):
+    data = b"Ville;Pays\nParis;France\nParis;\n"
+    review = review_upload(data, "l.csv", data_folder=data_folder, edition=7)
+    row = review.row(3)
+    assert (row.status, row.lat, row.warnings[0].message) == (
+        "duplicate",
+        None,
+        "same city as line 2, which is kept; this row differs in Pays",
+    )
+    assert len(review.cities_rows("x")) == 1

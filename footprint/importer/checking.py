@@ -82,7 +82,7 @@ class RowChecker:
         country_written = clean(columns.cell(cells, "country"))
         country = country_iso2(country_written)
         row.name = canonical_name(city)
-        if self._is_duplicate(row, cells, country or fold(country_written)):
+        if country_written and self._is_duplicate(row, cells, country or fold(country_written)):
             return row
         if country_written and country is None:
             row.warnings.append(
@@ -93,6 +93,12 @@ class RowChecker:
                 )
             )
         self._place(row, city, country, country_unknown=bool(country_written) and not country)
+        if not country_written and self._is_duplicate(row, cells, row.country or ""):
+            # Without a country, the place found tells whether it is a city already listed.
+            row.lat = row.lon = row.place_name = row.provider = None
+            row.candidates = []
+            row.warnings = [warning for warning in row.warnings if warning.code == "duplicate"]
+            return row
         self._check_continent(row, clean(columns.cell(cells, "continent")))
         self._check_role(row, clean(columns.cell(cells, "role")))
         return row
