@@ -195,3 +195,36 @@ def test_ods_repeated_rows_keep_line_numbers_and_caps():
         MAX_ROWS + 2,
         f"more than {MAX_ROWS:,} rows: split the list into smaller files",
     )
+
+
+ENTITIES = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+)
+
+
+def with_entities(data: bytes, member: str) -> bytes:
+    """The workbook with an entity-expansion (billion laughs) preamble in one of its XML parts."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in source.namelist():
+            body = source.read(name)
+            if name == member:
+                if body.startswith(b"<?xml"):
+                    body = body.split(b"?>", 1)[1]
+                body = ENTITIES + body.replace(b"Rabat", b"&lol2;")
+            archive.writestr(name, body)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "name"),
+    [
+        (with_entities(xlsx_bytes([["Ville"], ["Rabat"]]), "xl/worksheets/sheet1.xml"), "l.xlsx"),
+        (with_entities(ods_bytes([["Ville"], ["Rabat"]]), "content.xml"), "l.ods"),
+    ],
+)
+def test_xml_entities_in_a_workbook_are_refused(data, name):
+    error = refused(data, name)
+    assert error.message.startswith("a damaged workbook: ") and "\n" not in error.message

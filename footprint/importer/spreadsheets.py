@@ -63,7 +63,7 @@ def workbook_sheets(data: bytes, file_name: str) -> list[str]:
     except ImportFileError:
         raise
     except _BROKEN as error:
-        raise ImportFileError(file_name, 0, "-", f"a damaged workbook: {error}") from error
+        raise ImportFileError(file_name, 0, "-", _damaged(error)) from error
 
 
 def read_workbook(data: bytes, file_name: str, sheet: str | None) -> RawSheet:
@@ -75,7 +75,12 @@ def read_workbook(data: bytes, file_name: str, sheet: str | None) -> RawSheet:
     except ImportFileError:
         raise
     except _BROKEN as error:
-        raise ImportFileError(file_name, 0, "-", f"a damaged workbook: {error}") from error
+        raise ImportFileError(file_name, 0, "-", _damaged(error)) from error
+
+
+def _damaged(error: Exception) -> str:
+    lines = str(error).strip().splitlines() or [type(error).__name__]
+    return f"a damaged workbook: {lines[0]}"
 
 
 def _pick(names: list[str], sheet: str | None, file_name: str) -> str:
