@@ -69,13 +69,15 @@ def places(located: pd.DataFrame, edition: int | None = None) -> pd.DataFrame:
         place=place_keys(rows),
         role_rank=rows["role"].map(ROLE_RANK),
         mismatch=rows["status"] == "mismatch",
+        # Empty Arabic names as missing, so "first" below takes the first one given.
+        name_ar=rows["name_ar"].fillna("").astype(str).replace("", None),
     )
     editions_by_place: dict[str, set[int]] = {}
     for place, number in zip(rows["place"].tolist(), rows["edition"].tolist(), strict=True):
         editions_by_place.setdefault(place, set()).add(number)
     result = rows.groupby("place", sort=False).agg(
         name_fr=("city", "first"),
-        name_ar=("name_ar", _first_given),
+        name_ar=("name_ar", "first"),
         resolved_name=("resolved_name", "first"),
         country_code=("country", "first"),
         continent=("continent", "first"),
@@ -88,6 +90,7 @@ def places(located: pd.DataFrame, edition: int | None = None) -> pd.DataFrame:
         mismatch=("mismatch", "any"),
     )
     result["editions"] = [tuple(sorted(editions_by_place[place])) for place in result.index]
+    result["name_ar"] = result["name_ar"].fillna("")
     result["name_en"] = result["resolved_name"].fillna(result["name_fr"])
     result["role"] = result["role_rank"].map(ROLES_BY_RANK)
     result["status"] = result["status"].where(~result["mismatch"], "mismatch")
@@ -107,12 +110,6 @@ def visible_places(all_places: pd.DataFrame, filters: Filters) -> pd.DataFrame:
 def visitors(view: pd.DataFrame) -> pd.DataFrame:
     """Delegation and guest cities: what the headline counts count."""
     return view[view["role"] != "host"]
-
-
-def _first_given(names: pd.Series) -> str:
-    """The first non-empty spelling: one row of a city may carry its Arabic name, others not."""
-    given = names[names.fillna("").astype(str) != ""]
-    return given.iloc[0] if len(given) else ""
 
 
 def display_names(view: pd.DataFrame, lang: str) -> pd.Series:
