@@ -44,14 +44,23 @@ def sources_help(statements: tuple[Statement, ...], documents: dict[str, str], l
 def count_cards(counts: Counts | None, scope: str, lang: str) -> None:
     """Cities, countries and continents counted on the map, stacked beside it; with no
     published list, say so rather than count 0."""
-    help_text = t("counted_from_list", lang, **isolated({"scope": scope}, lang))
-    values = (
-        (counts.cities, counts.countries, counts.continents) if counts is not None else (None,) * 3
-    )
     keys = ("cities_count", "countries_count", "continents_count")
+    if counts is None:
+        with st.container(border=True):
+            for key in keys:
+                st.markdown(
+                    t(
+                        "field_value",
+                        lang,
+                        label=f"**{t(key, lang)}**",
+                        value=t("list_not_published", lang),
+                    )
+                )
+        return
+    help_text = t("counted_from_list", lang, **isolated({"scope": scope}, lang))
+    values = (counts.cities, counts.countries, counts.continents)
     for key, value in zip(keys, values, strict=True):
-        shown = t("list_not_published", lang) if value is None else format_number(value, lang)
-        st.metric(t(key, lang), shown, help=help_text, border=True)
+        st.metric(t(key, lang), format_number(value, lang), help=help_text, border=True)
 
 
 def _change_text(card: FigureCard, lang: str) -> str | None:

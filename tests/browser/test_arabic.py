@@ -1,0 +1,171 @@
+"""Arabic in Chromium: the page reads right to left with the sidebar on the right, figures keep
+their order, the map's tooltips and popups are Arabic and sit by their marker, and the Arabic
+font comes from the app itself. A screenshot of every page in Arabic is kept."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from footprint.assets import FONTS_URL
+from footprint.i18n import t
+from tests.browser.leaflet import map_frame, wait_for_layer_count
+from tests.browser.navigation import open_app, wait_for_app_idle
+from tests.browser.screenshots import save_full_page
+
+pytestmark = pytest.mark.browser
+
+LANG = "ar"
+EDITION_2_CITIES = 20
+ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
+# (URL path, navigation title key, heading key)
+PAGES = [
+    ("/", "page_map", "app_title"),
+    ("/editions", "page_editions", "page_editions"),
+    ("/cities", "page_cities", "page_cities"),
+    ("/sources", "page_sources", "page_sources"),
+]
+NAV_LINK = '[data-testid="stSidebarNav"] [data-testid="stSidebarNavLink"]'
+
+# Where each character of a text node is drawn, in the node's (logical) order.
+GLYPH_POSITIONS_JS = """
+(element) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const glyphs = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < node.data.length; i++) {
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const box = range.getBoundingClientRect();
+            if (box.width > 0) glyphs.push({char: node.data[i], x: box.left});
+        }
+    }
+    return {text: element.textContent, glyphs: glyphs};
+}
+"""
+
+# Hover then click a city marker as a reader would; where did Leaflet put the tooltip, what
+# do the tooltip and popup say, and in which direction?
+OPEN_CITY_JS = """
+() => {
+    const marker = Object.values(window.map._layers).find((layer) =>
+        ((layer.options && layer.options.className) || '').split(/\\s+/).includes('city-marker'));
+    const event = {latlng: marker.getLatLng()};
+    marker.fire('mouseover', event, true);
+    const tooltip = document.querySelector('.leaflet-tooltip');
+    const point = window.map.latLngToContainerPoint(marker.getLatLng());
+    const mapBox = window.map.getContainer().getBoundingClientRect();
+    const tipBox = tooltip.getBoundingClientRect();
+    const tipText = tooltip.querySelector('[dir]');
+    marker.fire('click', event, true);
+    const card = document.querySelector('.leaflet-popup-content .fp-card');
+    return {
+        marker: {x: mapBox.left + point.x, y: mapBox.top + point.y},
+        tooltipBox: {left: tipBox.left, right: tipBox.right, top: tipBox.top,
+                      bottom: tipBox.bottom},
+        tooltipText: tooltip.textContent,
+        tooltipDir: tipText ? tipText.dir : '',
+        popupText: card ? card.textContent : '',
+        popupDir: card ? card.dir : '',
+        popupDirection: card ? getComputedStyle(card).direction : '',
+        mapDirection: getComputedStyle(window.map.getContainer()).direction,
+        legendDirection: getComputedStyle(document.querySelector('.fp-legend > div')).direction,
+    };
+}
+"""
+
+
+def test_the_page_reads_right_to_left_with_the_sidebar_on_the_right(app_server, watch):
+    page = watch.page
+    open_app(page, app_server, f"/?edition=2&lang={LANG}")
+    main = page.get_by_test_id("stMain")
+    sidebar = page.get_by_test_id("stSidebar")
+    assert main.evaluate("(node) => getComputedStyle(node).direction") == "rtl"
+    assert sidebar.evaluate("(node) => getComputedStyle(node).direction") == "rtl"
+    main_box, sidebar_box = main.bounding_box(), sidebar.bounding_box()
+    assert sidebar_box["x"] >= main_box["x"] + main_box["width"] - 1, (sidebar_box, main_box)
+    # The title starts at the right edge of the main area.
+    title = page.locator("h1").first.bounding_box()
+    assert title["x"] + title["width"] > main_box["x"] + main_box["width"] * 0.75
+    watch.assert_clean()
+
+
+def test_a_figure_is_not_scrambled_inside_arabic_text(app_server, watch):
+    """`≥ 15.000` is kept in order in the text node and drawn left to right as written."""
+    page = watch.page
+    open_app(page, app_server, f"/?edition=2&lang={LANG}")
+    value = page.get_by_test_id("stMetricValue").filter(has_text="15.000").first
+    found = value.evaluate(GLYPH_POSITIONS_JS)
+    assert found["text"].strip("\u2068\u2069 ") == "≥ 15.000"
+    drawn = [glyph for glyph in found["glyphs"] if not glyph["char"].isspace()]
+    assert "".join(glyph["char"] for glyph in drawn).strip("\u2068\u2069") == "≥15.000"
+    visible = [glyph for glyph in drawn if glyph["char"] not in "\u2068\u2069"]
+    positions = [glyph["x"] for glyph in visible]
+    assert positions == sorted(positions), f"drawn out of order: {visible}"
+    watch.assert_clean()
+
+
+def test_map_tooltips_and_popups_are_arabic_and_sit_by_their_marker(app_server, watch):
+    page = watch.page
+    open_app(page, app_server, f"/?edition=2&lang={LANG}")
+    frame = map_frame(page)
+    wait_for_layer_count(frame, "city-marker", EDITION_2_CITIES)
+    opened = frame.evaluate(OPEN_CITY_JS)
+    assert opened["mapDirection"] == "ltr", "Leaflet's own layout must stay left to right"
+    assert opened["legendDirection"] == "rtl"
+    assert opened["tooltipDir"] == "rtl" and ARABIC_LETTER.search(opened["tooltipText"])
+    assert opened["popupDir"] == "rtl" and opened["popupDirection"] == "rtl"
+    assert t("popup_country", LANG) in opened["popupText"]
+    assert t("popup_role", LANG) in opened["popupText"]
+    box, marker = opened["tooltipBox"], opened["marker"]
+    # Leaflet opens the tooltip above the marker ("top"), centred on it.
+    assert box["left"] - 5 <= marker["x"] <= box["right"] + 5, opened
+    assert 0 <= marker["y"] - box["bottom"] <= 30, opened
+    watch.assert_clean()
+
+
+def test_the_arabic_font_comes_from_the_app(app_server, watch):
+    """Loaded by the page and by the map frame, from /app/static/vendor/fonts/, and nothing
+    requested elsewhere (watch.assert_clean)."""
+    page = watch.page
+    fonts: list[str] = []
+    page.on(
+        "response",
+        lambda response: (
+            fonts.append(response.url) if response.ok and ".ttf" in response.url else None
+        ),
+    )
+    open_app(page, app_server, f"/?edition=2&lang={LANG}")
+    frame = map_frame(page)
+    page.wait_for_function("() => document.fonts.status === 'loaded'")
+    assert page.evaluate("() => document.fonts.check('16px \"Source Sans\"', 'خريطة')")
+    loaded_in_map = frame.evaluate(
+        """async () => {
+            const faces = await document.fonts.load('16px "Noto Sans Arabic"', 'خريطة');
+            return faces.length;
+        }"""
+    )
+    assert loaded_in_map > 0, "the map frame has no Arabic font"
+    arabic = [url for url in fonts if "NotoSansArabic" in url]
+    assert arabic, f"the Arabic font was not loaded: {fonts}"
+    assert all(url.startswith(f"{app_server.url}{FONTS_URL}/") for url in arabic), arabic
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize(("path", "title_key", "heading_key"), PAGES, ids=[p for p, *_ in PAGES])
+def test_every_page_in_arabic(app_server, watch, artifacts_dir, path, title_key, heading_key):
+    page = watch.page
+    open_app(page, app_server, f"/?edition=2&lang={LANG}")
+    if path != "/":  # from the sidebar, as a reader does (a deep link's first load logs 404s)
+        page.locator(NAV_LINK).filter(has_text=t(title_key, LANG)).click()
+        page.wait_for_url(re.compile(rf"^{re.escape(app_server.url)}{re.escape(path)}(\?|$)"))
+    page.locator("h1").filter(has_text=t(heading_key, LANG)).wait_for(state="visible")
+    if path == "/":
+        wait_for_layer_count(map_frame(page), "city-marker", EDITION_2_CITIES)
+    wait_for_app_idle(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    name = "map" if path == "/" else path.strip("/")
+    save_full_page(page, artifacts_dir / f"ar-{name}.png")
+    watch.assert_clean()
