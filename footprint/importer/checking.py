@@ -9,12 +9,13 @@ from footprint.importer.rows import DUPLICATE, PLACED, REJECTED, ImportRow, Warn
 from footprint.importer.values import (
     canonical_name,
     clean,
+    continent_region,
     country_iso2,
     has_markup,
     is_formula,
     role_of,
 )
-from geo.continents import continent_of, normalize_continent
+from geo.continents import continent_of
 from geo.normalize import fold
 
 
@@ -23,12 +24,14 @@ def header_name(header: list[str], position: int) -> str:
     return name or f"column {position + 1}"
 
 
-def unsafe_cells(header: list[str], cells: list[str]) -> list[Warning]:
-    """Formulas and markup anywhere in the row: the row is quoted whole, so any cell counts."""
+def unsafe_cells(names: list[str], cleaned: list[str]) -> list[Warning]:
+    """Formulas and markup anywhere in the row: the row is quoted whole, so any cell counts.
+    `names`: the columns' names; `cleaned`: the row's trimmed cells."""
     warnings = []
-    for position, cell in enumerate(cells):
-        text = clean(cell)
-        column = header_name(header, position)
+    for position, text in enumerate(cleaned):
+        if not text or not (text[0] in "=+-@" or "<" in text):
+            continue
+        column = names[position] if position < len(names) else f"column {position + 1}"
         if is_formula(text):
             warnings.append(
                 Warning(
@@ -50,23 +53,28 @@ class RowChecker:
 
     def __init__(self, columns: Columns, placer: Placer, separator: str):
         self.columns, self.placer, self.separator = columns, placer, separator
+        self.names = [
+            header_name(columns.header, position) for position in range(len(columns.header))
+        ]
         self._first_line: dict[tuple[str, str], tuple[int, list[str]]] = {}
 
     def check(self, line: int, cells: list[str], extra: list[Warning]) -> ImportRow:
         """`extra`: rejections found by the caller (an edition cell that names no edition)."""
         columns = self.columns
-        header = columns.header
-        written = dict(
-            (header_name(header, position), cell) for position, cell in enumerate(cells)
-        )
+        names = self.names
+        written = {
+            names[position] if position < len(names) else f"column {position + 1}": cell
+            for position, cell in enumerate(cells)
+        }
+        cleaned = [clean(cell) for cell in cells]
         city_written = columns.cell(cells, "city")
-        city = clean(city_written)
+        city = columns.cell(cleaned, "city")
         quoted = list(cells)
         while quoted and not quoted[-1].strip():
             quoted.pop()
         row = ImportRow(line, written, city_written, city, REJECTED)
         row.quote = self.separator.join(quoted)
-        rejections = unsafe_cells(header, cells) + extra
+        rejections = unsafe_cells(names, cleaned) + extra
         if not city:
             rejections.append(
                 Warning(
@@ -79,7 +87,7 @@ class RowChecker:
         if rejections:
             row.warnings = rejections
             return row
-        country_written = clean(columns.cell(cells, "country"))
+        country_written = columns.cell(cleaned, "country")
         country = country_iso2(country_written)
         row.name = canonical_name(city)
         if country_written and self._is_duplicate(row, cells, country or fold(country_written)):
@@ -99,8 +107,8 @@ class RowChecker:
             row.candidates = []
             row.warnings = [warning for warning in row.warnings if warning.code == "duplicate"]
             return row
-        self._check_continent(row, clean(columns.cell(cells, "continent")))
-        self._check_role(row, clean(columns.cell(cells, "role")))
+        self._check_continent(row, columns.cell(cleaned, "continent"))
+        self._check_role(row, columns.cell(cleaned, "role"))
         return row
 
     def _is_duplicate(self, row: ImportRow, cells: list[str], country_key: str) -> bool:
@@ -164,7 +172,7 @@ class RowChecker:
         row.continent_given = given
         if not given:
             return
-        region = normalize_continent(given)
+        region = continent_region(given)
         column = self.columns.name("continent")
         if region is None:
             row.warnings.append(

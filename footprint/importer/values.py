@@ -7,8 +7,9 @@ and English, pycountry's codes and translations, and geo's everyday names (USA, 
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
+from geo.continents import normalize_continent
 from geo.countries import country_code as geo_country_code
 from geo.normalize import fold
 
@@ -105,6 +106,7 @@ def _country_names() -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=4096)
 def country_iso2(text: str) -> str | None:
     """`Maroc`, `Royaume-Uni`, `Cote d'Ivoire`, `USA`, `GB`, `MAR` → the ISO2 code, else None."""
     if not text:
@@ -115,12 +117,19 @@ def country_iso2(text: str) -> str | None:
     return found if found in _iso2_codes() else None
 
 
+@lru_cache(maxsize=4096)
 def role_of(text: str) -> str | None:
     """The schema's role for a French or English word; None when the word is unknown.
     An empty cell is a delegation, the common case."""
     if not text:
         return "delegation"
     return _ROLE_OF_WORD.get(fold(text))
+
+
+@lru_cache(maxsize=4096)
+def continent_region(text: str) -> str | None:
+    """geo's reading of a continent's name, remembered: a list repeats a handful of them."""
+    return normalize_continent(text)
 
 
 def canonical_name(written: str, place_name: str | None = None) -> str:
