@@ -19,8 +19,10 @@ from geo.continents import continent_of
 from geo.normalize import fold
 
 
-def header_name(header: list[str], position: int) -> str:
-    name = clean(header[position]) if position < len(header) else ""
+def column_name(names: list[str], position: int) -> str:
+    """The header as written (trimmed), or `column 6` for a cell past the header or under an
+    empty one."""
+    name = clean(names[position]) if position < len(names) else ""
     return name or f"column {position + 1}"
 
 
@@ -31,7 +33,7 @@ def unsafe_cells(names: list[str], cleaned: list[str]) -> list[Warning]:
     for position, text in enumerate(cleaned):
         if not text or not (text[0] in "=+-@" or "<" in text):
             continue
-        column = names[position] if position < len(names) else f"column {position + 1}"
+        column = column_name(names, position)
         if is_formula(text):
             warnings.append(
                 Warning(
@@ -54,7 +56,7 @@ class RowChecker:
     def __init__(self, columns: Columns, placer: Placer, separator: str):
         self.columns, self.placer, self.separator = columns, placer, separator
         self.names = [
-            header_name(columns.header, position) for position in range(len(columns.header))
+            column_name(columns.header, position) for position in range(len(columns.header))
         ]
         self._first_line: dict[tuple[str, str], tuple[int, list[str]]] = {}
 
@@ -62,10 +64,7 @@ class RowChecker:
         """`extra`: rejections found by the caller (an edition cell that names no edition)."""
         columns = self.columns
         names = self.names
-        written = {
-            names[position] if position < len(names) else f"column {position + 1}": cell
-            for position, cell in enumerate(cells)
-        }
+        written = {column_name(names, position): cell for position, cell in enumerate(cells)}
         cleaned = [clean(cell) for cell in cells]
         city_written = columns.cell(cells, "city")
         city = columns.cell(cleaned, "city")
@@ -89,7 +88,7 @@ class RowChecker:
             return row
         country_written = columns.cell(cleaned, "country")
         country = country_iso2(country_written)
-        row.name = canonical_name(city)
+        row.name, row.country = canonical_name(city), country
         if country_written and self._is_duplicate(row, cells, country or fold(country_written)):
             return row
         if country_written and country is None:
@@ -120,7 +119,7 @@ class RowChecker:
         first_line, first_cells = first
         row.status, row.duplicate_of = DUPLICATE, first_line
         differing = [
-            header_name(self.columns.header, position)
+            column_name(self.names, position)
             for position in range(max(len(cells), len(first_cells)))
             if fold(_at(cells, position)) != fold(_at(first_cells, position))
         ]
