@@ -368,3 +368,15 @@ def test_a_city_without_country_is_a_duplicate_of_the_same_city_with_one(data_fo
         "same city as line 2, which is kept; this row differs in Pays",
     )
     assert len(review.cities_rows("x")) == 1
+
+
+def test_an_unplaced_name_lists_close_names_but_is_not_placed(data_folder):
+    review = review_upload(
+        b"Ville;Pays\nCasablonkaa;Maroc\n", "l.csv", data_folder=data_folder, edition=7
+    )
+    [row] = review.rows
+    assert (row.status, row.lat, row.candidates) == ("unplaced", None, [])
+    assert row.warnings[0].message == (
+        "'Casablonkaa' is not in the offline gazetteer (close names: Casablanca (MA)): "
+        "place it by hand"
+    )
