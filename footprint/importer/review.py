@@ -45,7 +45,8 @@ class Review:
     sheets: tuple[str, ...] = ()
     sheet: str | None = None
     encoding: str = "utf-8"
-    _set_by_hand: dict[int, str] = field(default_factory=dict)
+    # Line → how its place was set by hand, for the manual geocache rows.
+    _set_by_hand: dict[int, str] = field(default_factory=dict, repr=False)
 
     def row(self, line: int) -> ImportRow:
         for row in self.rows:
