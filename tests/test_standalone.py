@@ -70,6 +70,14 @@ def test_arabic_first_is_right_to_left(bundled):
     assert payload(page)["texts"]["ar"]["dir"] == "rtl"
 
 
+def test_arabic_text_brings_its_font_inline_and_only_then(bundled):
+    dataset, located = bundled
+    arabic = render_standalone(every_view(dataset, located, ["ar"], today=TODAY))
+    english = render_standalone(every_view(dataset, located, ["en"], today=TODAY))
+    assert arabic.count("src: url(data:font/ttf;base64,") == 2  # regular and bold
+    assert "data:font/ttf" not in english
+
+
 def test_counts_are_the_metrics_for_every_continent_selection(bundled, bundled_views):
     _, located = bundled
     data = page_data(bundled_views)

@@ -20,6 +20,7 @@ from footprint.basemap import COUNTRIES_PATH, load_countries
 from footprint.i18n import direction
 from footprint.mapjs import library_source
 from footprint.mapview import script_json
+from footprint.standalone.fonts import inline_font_faces
 
 HERE = Path(__file__).resolve().parent
 LEAFLET_DIR = Path(xstatic.pkg.leaflet.BASE_DIR)
@@ -84,6 +85,8 @@ def render_document(
 ) -> str:
     """The whole document. `body` is HTML already escaped (a rendered template); `data` goes
     in as JSON that cannot close its script; `scripts` and `styles` are asset names."""
+    data_json = script_json(data)
+    fonts = inline_font_faces(body + data_json)  # Arabic reads right with no font installed
     return (
         environment()
         .get_template("document.html")
@@ -93,9 +96,9 @@ def render_document(
             title=title,
             body=body,
             body_class=body_class,
-            data=script_json(data),
+            data=data_json,
             basemap=basemap_json(),
-            styles=[leaflet_css(), *(asset(name) for name in styles)],
+            styles=[leaflet_css(), *fonts, *(asset(name) for name in styles)],
             scripts=[
                 leaflet_js(),
                 inline_script(library_source()),

@@ -48,12 +48,12 @@ def _subset(file_name: str, characters: str) -> bytes:
     return output.getvalue()
 
 
-def inline_font_faces(text: str) -> str:
-    """@font-face rules with each vendored weight as a data: URL, subset to the Arabic of
-    `text`; empty when `text` has no Arabic or no font is vendored."""
+def inline_font_faces(text: str) -> tuple[str, ...]:
+    """One @font-face rule per vendored weight, the font as a data: URL subset to the Arabic of
+    `text`; none when `text` has no Arabic or no font is vendored."""
     characters = arabic_characters(text)
     if not characters:
-        return ""
+        return ()
     rules = []
     for path in sorted(FONTS_DIR.glob("NotoSansArabic-*.ttf")):
         data = base64.b64encode(_subset(path.name, characters)).decode("ascii")
@@ -63,4 +63,4 @@ def inline_font_faces(text: str) -> str:
             f' src: url(data:font/ttf;base64,{data}) format("truetype");'
             f" unicode-range: {UNICODE_RANGE}; }}"
         )
-    return "\n".join(rules)
+    return tuple(rules)
