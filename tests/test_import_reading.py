@@ -228,3 +228,12 @@ def with_entities(data: bytes, member: str) -> bytes:
 def test_xml_entities_in_a_workbook_are_refused(data, name):
     error = refused(data, name)
     assert error.message.startswith("a damaged workbook: ") and "\n" not in error.message
+
+
+def test_excel_separator_line_is_followed():
+    sheet = read_upload(b"sep=,\r\nVille,Pays\r\nRabat,MA\r\n", "l.csv")
+    assert (sheet.header, sheet.rows, sheet.separator) == (
+        ["Ville", "Pays"],
+        [(3, ["Rabat", "MA"])],
+        ",",
+    )

@@ -380,3 +380,10 @@ def test_an_unplaced_name_lists_close_names_but_is_not_placed(data_folder):
         "'Casablonkaa' is not in the offline gazetteer (close names: Casablanca (MA)): "
         "place it by hand"
     )
+
+
+def test_a_list_with_no_placed_city_publishes_nothing(data_folder):
+    review = review_upload(b"Ville;Pays\n=1+1;MA\n", "l.csv", data_folder=data_folder, edition=7)
+    assert not review.needs_organizer
+    with pytest.raises(ValueError, match="no city placed in l.csv: nothing to publish"):
+        review.cities_rows("x")

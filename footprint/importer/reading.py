@@ -21,6 +21,7 @@ SEPARATORS = (";", ",", "\t")
 # Lead and continuation bytes of a UTF-8 sequence: text that fails as UTF-8 but holds these
 # mixes two encodings, and reading it as Windows-1252 would garble its accents ("Ã©").
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+_SEPARATOR_HINT = re.compile(r"sep=([;,\t|])\r?\n")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 
@@ -129,14 +130,19 @@ def sniff_separator(text: str) -> str:
 
 def read_csv(data: bytes, file_name: str) -> RawSheet:
     text, encoding = decode_text(data, file_name)
-    separator = sniff_separator(text)
+    next_line = 1
+    hint = _SEPARATOR_HINT.match(text)
+    if hint:  # Excel's `sep=;` first line: the separator is said, the header is the next line
+        separator, text, next_line = hint.group(1), text[hint.end() :], 2
+    else:
+        separator = sniff_separator(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     header: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
-    next_line = 1
+    first_line = next_line
     try:
         for cells in reader:
-            line, next_line = next_line, reader.line_num + 1
+            line, next_line = next_line, first_line + reader.line_num
             if header is None:
                 header = cells
                 continue
@@ -148,5 +154,5 @@ def read_csv(data: bytes, file_name: str) -> RawSheet:
     except csv.Error as error:
         raise ImportFileError(file_name, next_line, "-", f"malformed CSV: {error}") from error
     if not header or not any(cell.strip() for cell in header):
-        raise ImportFileError(file_name, 1, "-", "the first line must name the columns")
+        raise ImportFileError(file_name, first_line, "-", "the first line must name the columns")
     return RawSheet(file_name, header, rows, separator, encoding)

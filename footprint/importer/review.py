@@ -128,11 +128,14 @@ class Review:
         if self.needs_organizer:
             raise ValueError("rows are still unplaced or ambiguous: place or pick them first")
         source = records.import_source(file_name or self.file_name, who, when or _today())
-        return [
+        rows = [
             records.city_record(row, self.edition, source)
             for row in self.rows
             if row.status == PLACED
         ]
+        if not rows:  # publishing would empty the edition's list
+            raise ValueError(f"no city placed in {self.file_name}: nothing to publish")
+        return rows
 
     def edition_rows(
         self, who: str = "", file_name: str | None = None, when: dt.date | None = None
