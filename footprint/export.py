@@ -9,9 +9,10 @@ import numbers
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 # A cell starting with one of these is read as a formula by Excel, LibreOffice or Sheets.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -52,29 +53,30 @@ def cell_value(value: object) -> tuple[object, str]:
     return ILLEGAL_CHARACTERS_RE.sub("", str(value)), "s"
 
 
+def _cell(sheet: WriteOnlyWorksheet, raw: object, font: Font | None = None) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet)
+    cell.value, cell.data_type = cell_value(raw)  # the value first: its setter guesses a type
+    if font is not None:
+        cell.font = font
+    return cell
+
+
 def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     """A workbook with one sheet per table: header row in bold, then the rows, numbers as
-    numbers and text as text (the type is set explicitly, so `=HYPERLINK(...)` stays words)."""
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    numbers and text as text (the type is set explicitly, so `=HYPERLINK(...)` stays words).
+    Written row by row (openpyxl's write-only mode), so a large table is never held twice."""
+    workbook = Workbook(write_only=True)
     for title, table in sheets.items():
         sheet = workbook.create_sheet(ILLEGAL_CHARACTERS_RE.sub("", title)[:31])
-        for column, header in enumerate(table.columns, start=1):
-            cell = sheet.cell(row=1, column=column)
-            cell.value, cell.data_type = cell_value(header)
-            cell.font = BOLD
-        for row, values in enumerate(table.itertuples(index=False), start=2):
-            for column, raw in enumerate(values, start=1):
-                cell = sheet.cell(row=row, column=column)
-                value, data_type = cell_value(raw)
-                cell.value = value
-                cell.data_type = data_type
         for column, header in enumerate(table.columns, start=1):
             longest = max([len(str(header)), *(len(str(v)) for v in table.iloc[:200, column - 1])])
             sheet.column_dimensions[get_column_letter(column)].width = min(
                 longest + 2, MAX_COLUMN_WIDTH
             )
         sheet.freeze_panes = "A2"
+        sheet.append([_cell(sheet, header, BOLD) for header in table.columns])
+        for values in table.itertuples(index=False):
+            sheet.append([_cell(sheet, raw) for raw in values])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
