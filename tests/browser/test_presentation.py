@@ -115,6 +115,29 @@ def test_full_screen_with_readable_figures_and_clicker_keys(app_server, full_hd)
     assert_clean(full_hd)
 
 
+def test_a_720p_screen_shows_every_figure_without_scrolling(app_server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    try:
+        watch = PageWatch(context.new_page())
+        watch.attach(context)
+        frame = open_deck(watch, app_server, "edition=2&lang=en&interval=0")
+        for slide in range(SLIDES):
+            frame.evaluate("(n) => window.footprintDeck.show(n)", slide)
+            outside = frame.evaluate(
+                """() => Array.from(document.querySelectorAll(
+                        '.fp-slide:not([hidden]) .fp-value, .fp-slide:not([hidden]) .fp-credit'))
+                    .filter((node) => {
+                        const box = node.getBoundingClientRect();
+                        return box.bottom > innerHeight || box.right > innerWidth;
+                    }).map((node) => node.textContent)"""
+            )
+            assert outside == [], f"slide {slide}: {outside}"
+        assert frame.evaluate("() => document.documentElement.scrollHeight <= innerHeight")
+        assert_clean(watch)
+    finally:
+        context.close()
+
+
 def test_auto_advance_and_pause(app_server, full_hd):
     frame = open_deck(full_hd, app_server, "edition=2&lang=en&interval=1")
     wait_for_slide(frame, EDITION_2_SLIDE + 1)
