@@ -152,7 +152,6 @@ def pages(organizer: Organizer | None, lang: str) -> list:
                 ORGANIZERS_PAGE,
                 title=t("page_organizers", lang),
                 url_path="organizers",
-                icon=":material/lock:",
             )
         )
     return found
@@ -165,7 +164,7 @@ def sidebar(organizer: Organizer | None, lang: str) -> None:
     with st.sidebar:
         st.divider()
         if organizer is None:
-            st.page_link(_signin_page(lang), label=t("signin_link", lang), icon=":material/key:")
+            st.page_link(_signin_page(lang), label=t("signin_link", lang))
         else:
             st.caption(t("signed_in_as", lang, name=escape_markdown(organizer.name)))
             if st.button(t("sign_out", lang), key="organizer_sign_out"):

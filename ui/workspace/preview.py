@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from footprint.export import neutralize
 from footprint.i18n import country_name, format_number, t
 from footprint.importer import Review, diff_against
 from footprint.mapview import MAP_HEIGHT, build_map, map_spec
@@ -89,7 +90,7 @@ def changes(review: Review, located: pd.DataFrame, lang: str) -> None:
     ):
         column.metric(t(key, lang), format_number(len(found), lang))
     table = pd.DataFrame.from_records(records, columns=[change, city, country, detail])
-    widgets.show_table(table, lang)
+    widgets.show_table(table.map(neutralize), lang)
 
 
 def _country(code: object, lang: str) -> str:

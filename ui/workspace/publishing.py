@@ -89,7 +89,7 @@ def outcome(state: Workspace, lang: str) -> None:
             + " "
             + escape_markdown(state.published.describe(lang))
         )
-        st.page_link("pages/map.py", label=t("ws_see_map", lang), icon=":material/map:")
+        st.page_link("pages/map.py", label=t("ws_see_map", lang))
         state.published = None
     if state.problems:
         st.error(t("ws_publish_refused", lang))

@@ -1,7 +1,8 @@
 """Every row of the file as the review understood it, with filters to find the problems.
 
 Cells go through st.dataframe, which shows text as text: whatever the file holds (markup,
-formulas) is never interpreted.
+formulas) is never interpreted. The grid can also download itself as CSV, so text that a
+spreadsheet would run as a formula is shown neutralised (a leading quote), as every export is.
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from footprint.export import neutralize
 from footprint.i18n import CONTINENT_NAMES, ROLE_NAMES, country_name, format_number, name_in, t
 from footprint.importer import Review
-from footprint.importer.rows import NEEDS_ORGANIZER, STATUSES
+from footprint.importer.rows import NEEDS_ORGANIZER, REJECTED, STATUSES
 from ui import widgets
 
 SUMMARY_CARDS = (
@@ -49,7 +51,9 @@ def rows_frame(review: Review, lang: str) -> pd.DataFrame:
             {
                 t("ws_col_line", lang): row.line,
                 t("ws_col_written", lang): row.city,
-                t("ws_col_understood", lang): row.place_name or row.name,
+                t("ws_col_understood", lang): ""
+                if row.status == REJECTED
+                else row.place_name or row.name,
                 t("country", lang): country_name(row.country, lang) if row.country else "",
                 t("continent", lang): name_in(CONTINENT_NAMES, row.continent, lang)
                 if row.continent
@@ -63,7 +67,11 @@ def rows_frame(review: Review, lang: str) -> pd.DataFrame:
                 "_warned": bool(row.warnings),
             }
         )
-    return pd.DataFrame.from_records(records)
+    frame = pd.DataFrame.from_records(records)
+    for column in frame.columns:
+        if frame[column].dtype == object:
+            frame[column] = frame[column].map(neutralize)
+    return frame
 
 
 def rows_table(review: Review, lang: str) -> None:
