@@ -28,6 +28,15 @@
     });
   }
 
+  // The host is drawn black: on a dark land it gets a white ring.
+  function outlineHost(group) {
+    if (!dark) return;
+    group.eachLayer(function (layer) {
+      if (layer.eachLayer) outlineHost(layer);
+      else if (layer.options.className === "host-marker") layer.setStyle({color: "#ffffff"});
+    });
+  }
+
   function padding() {
     // The controls sit on the top corner, the legend on the bottom-left one.
     return {paddingTopLeft: [rtl ? 40 : 150, 70], paddingBottomRight: [rtl ? 150 : 40, 40]};
@@ -39,6 +48,7 @@
     if (drawnView !== index) {
       layers = views.draw(base, layers, d, true);
       restyle(views.tint(d));
+      outlineHost(layers);
       drawnView = index;
     }
     var bounds = views.bounds(d);
