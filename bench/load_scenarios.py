@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import psutil
 import websockets
 
-from bench.streamlit_session import PageRun, SessionError, StreamlitSession
+from bench.streamlit_session import PageRun, SessionError, StreamlitSession, run_async
 
 FIRST_VIEW = "edition=all&lang=en"  # every edition and continent, in English
 CONTINENT = "Europe"
@@ -177,7 +177,7 @@ def run_scenario(
 ) -> ScenarioResult:
     """Run `scenario(base_url, *args)` in a fresh event loop while watching the servers' RSS."""
     if not pids:
-        return ScenarioResult(name, asyncio.run(_with_threads(scenario, base_url, *args)))
+        return ScenarioResult(name, run_async(_with_threads(scenario, base_url, *args)))
     with PeakMemory(pids) as memory:
-        visits = asyncio.run(_with_threads(scenario, base_url, *args))
+        visits = run_async(_with_threads(scenario, base_url, *args))
     return ScenarioResult(name, visits, memory.peak_bytes)

@@ -15,8 +15,11 @@ import asyncio
 import re
 import time
 import urllib.request
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from http.cookiejar import CookieJar
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import websockets
@@ -31,6 +34,14 @@ MAP_COMPONENT = "streamlit_folium"
 MAX_CACHED_MESSAGE_AGE = 2
 WIDGET_ID = re.compile(r"^\$\$ID-[0-9a-f]+-(?P<key>.+)$")
 WIDGET_KINDS = ("button_group", "selectbox", "multiselect", "checkbox")
+T = TypeVar("T")
+
+
+def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run `coroutine` on a fresh event loop in its own thread, so it also works where a loop
+    already runs in this thread (Playwright's sync API, in the browser tests)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 class SessionError(RuntimeError):

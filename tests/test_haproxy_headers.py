@@ -4,7 +4,6 @@ limits organizer sign-in attempts, and the replica's shared secret never shows."
 
 from __future__ import annotations
 
-import asyncio
 import tomllib
 import urllib.error
 import urllib.request
@@ -15,7 +14,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from bench.streamlit_session import StreamlitSession
+from bench.streamlit_session import StreamlitSession, run_async
 from deploy.haproxy import HAPROXY, HAProxy, backend_config, start_haproxy
 from deploy.replicas import Replica, free_port, start_replicas, stop_all
 from deploy.secret import SECRET_ENV, cookie_secret
@@ -122,7 +121,7 @@ def test_a_whole_session_passes_through_the_websocket(proxy: HAProxy) -> None:
         finally:
             await session.close()
 
-    asyncio.run(scenario())
+    run_async(scenario())
 
 
 def test_organizer_sign_in_attempts_are_rate_limited(proxy: HAProxy) -> None:

@@ -3,7 +3,7 @@ server each receive the map and the cards, with the numbers the library computes
 
 from __future__ import annotations
 
-import asyncio
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +12,7 @@ import pytest
 
 from bench.load_scenarios import CONTINENT, burst, percentile
 from bench.readme_block import replace_block
-from bench.streamlit_session import SessionError, StreamlitSession
+from bench.streamlit_session import SessionError, StreamlitSession, run_async
 from deploy.replicas import Replica, free_port, start_replicas, stop_all
 from footprint.filters import Filters
 from footprint.i18n import format_number
@@ -42,7 +42,7 @@ def expected_cities(bundled, continents: tuple[str, ...] = ()) -> str:
 
 
 def test_three_visitors_each_get_the_map_and_the_cards(server: Replica) -> None:
-    visits = asyncio.run(burst(server.url, 3, 0.0))
+    visits = run_async(burst(server.url, 3, 0.0))
     assert [visit.error for visit in visits] == ["", "", ""]
     for visit in visits:
         assert visit.first_page is not None and visit.first_page > 0
@@ -55,8 +55,10 @@ def test_a_session_reads_what_the_page_shows(server: Replica, bundled) -> None:
         try:
             first = await session.open()
             assert session.session_id
-            assert "L.map(" in first.map_args
-            assert "/app/static/vendor/leaflet/leaflet.js" in first.map_args  # served locally
+            map_args = json.loads(first.map_args)
+            assert "L.map(" in map_args["script"]
+            assert map_args["js_links"], "the map loads Leaflet"
+            assert all(link.startswith("/") for link in map_args["js_links"])  # from the app
             assert dict(first.metrics)["Cities"] == expected_cities(bundled)
             assert first.exceptions == []
 
@@ -74,7 +76,7 @@ def test_a_session_reads_what_the_page_shows(server: Replica, bundled) -> None:
         finally:
             await session.close()
 
-    asyncio.run(scenario())
+    run_async(scenario())
 
 
 def test_an_option_the_page_does_not_offer_is_refused(server: Replica) -> None:
@@ -89,7 +91,7 @@ def test_an_option_the_page_does_not_offer_is_refused(server: Replica) -> None:
         finally:
             await session.close()
 
-    asyncio.run(scenario())
+    run_async(scenario())
 
 
 def test_percentile_is_a_time_some_visitor_waited() -> None:
