@@ -9,16 +9,18 @@ PORT ?= 8501
 RUNTIME_STAMP := $(VENV)/.runtime-$(shell cat requirements.txt | sha256sum | cut -c1-16)
 DEV_STAMP := $(VENV)/.dev-$(shell cat requirements.txt requirements-dev.txt | sha256sum | cut -c1-16)
 CHROMIUM := /usr/bin/chromium
+HAPROXY := /usr/sbin/haproxy
+REPLICAS ?= 2
 # Translations: gettext catalogs edited as .po, compiled to .mo (git-ignored) on every set-up.
 LOCALE_DIR := footprint/locale
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard $(LOCALE_DIR)/*/LC_MESSAGES/messages.po))
 
-.PHONY: run test lint check bench bench-static-site bench-import bench-presskit publish setup setup-dev chromium clean i18n
+.PHONY: run test lint check bench bench-static-site bench-import bench-presskit publish setup setup-dev chromium haproxy loadtest serve clean i18n
 
 run: setup
 	$(PY) -m footprint serve --port $(PORT)
 
-test: setup-dev chromium
+test: setup-dev chromium haproxy
 	$(PY) -m ruff check .
 	$(PY) -m footprint check
 	$(PY) -m pytest
@@ -46,6 +48,15 @@ bench-import: setup-dev
 # The press kit: every file of one view, bundled data and 10,000 cities (bench/presskit_bench.py).
 bench-presskit: setup-dev
 	$(PY) bench/presskit_bench.py --write-readme
+
+# Many visitors at once on real Streamlit sessions, one process and 2 replicas behind HAProxy
+# (bench/loadtest.py, about 10 minutes; the table goes into README.md).
+loadtest: setup-dev haproxy
+	$(PY) bench/loadtest.py --write-readme
+
+# `make serve REPLICAS=4`: that many app processes on ports 8601.. behind HAProxy on $(PORT).
+serve: setup haproxy
+	$(PY) -m deploy.serve --replicas $(REPLICAS) --port $(PORT)
 
 # The static public site: `make publish SITE=/var/www/footprint` (default: site/).
 SITE ?= site
@@ -78,6 +89,17 @@ chromium:
 	else \
 		echo "The browser tests need Debian's chromium at $(CHROMIUM):"; \
 		echo "  sudo apt-get install chromium"; \
+		exit 1; \
+	fi
+
+haproxy:
+	@if [ -x $(HAPROXY) ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's haproxy for make serve and its tests..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null; \
+	else \
+		echo "make serve and its tests need Debian's haproxy at $(HAPROXY):"; \
+		echo "  sudo apt-get install haproxy"; \
 		exit 1; \
 	fi
 
