@@ -84,7 +84,7 @@ def test_counts_are_the_metrics_for_every_continent_selection(bundled, bundled_v
     view = next(v for v in data["views"] if v["edition"] == 2 and v["lang"] == "en")
     snapshot = next(s for s in bundled_views if s.filters == Filters(2, (), "en"))
     every = ("Africa", "Americas", "Asia", "Europe", "Oceania")
-    for selection in [("Europe",), ("Africa", "Asia"), every]:
+    for selection in [("Europe",), ("Africa", "Asia"), ("Oceania",), ("Europe", "Oceania"), every]:
         expected = counts(visible_places(snapshot.places, Filters(2, selection, "en")))
         found = view["counts"][str(continent_mask(selection))]
         assert found == [expected.cities, expected.countries, expected.continents]

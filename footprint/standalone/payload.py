@@ -52,12 +52,19 @@ def _selections(allowed: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 
 def _counts_by_selection(snapshot: Snapshot, allowed: tuple[str, ...]) -> dict[str, list[int]]:
-    """Cities, countries and continents for each continent selection, keyed by its mask."""
+    """Cities, countries and continents for each continent selection, keyed by its mask.
+    Selections that differ only by continents with no place count the same: counted once."""
+    places = snapshot.places[["role", "continent", "country_code", "lat"]]
+    present = set(places["continent"].dropna())
+    found: dict[tuple[str, ...], list[int]] = {}
     table = {}
     for subset in _selections(allowed):
-        view = visible_places(snapshot.places, Filters(snapshot.filters.edition, subset, "fr"))
-        found = counts(view)
-        table[str(continent_mask(subset))] = [found.cities, found.countries, found.continents]
+        effective = tuple(c for c in subset if c in present)
+        if effective not in found:
+            view = visible_places(places, Filters(snapshot.filters.edition, effective, "fr"))
+            total = counts(view) if effective else counts(view.iloc[0:0])
+            found[effective] = [total.cities, total.countries, total.continents]
+        table[str(continent_mask(subset))] = found[effective]
     return table
 
 
