@@ -123,7 +123,7 @@
   try {
     if (window.parent !== window && window.parent.document) {
       window.parent.document.addEventListener("keydown", onKey);
-      window.addEventListener("unload", function () {
+      window.addEventListener("pagehide", function () {
         window.parent.document.removeEventListener("keydown", onKey);
       });
     }
