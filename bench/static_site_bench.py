@@ -142,10 +142,10 @@ def visit(browser: Browser, url: str, expected: int) -> Visit:
         context.add_init_script(path=str(PROBE))
         page = context.new_page()
         page.goto(f"{url}#expect={expected}", wait_until="commit")
-        page.wait_for_function("window.__shownAt !== undefined", timeout=SHOWN_TIMEOUT_MS)
-        shown_ms = page.evaluate("window.__shownAt")
+        page.wait_for_function("() => window.__shownAt !== undefined", timeout=SHOWN_TIMEOUT_MS)
+        shown_ms = page.evaluate("() => window.__shownAt")
         page.wait_for_load_state("networkidle")
-        weight = page.evaluate("window.__pageWeight()")
+        weight = page.evaluate("() => window.__pageWeight()")
         return Visit(shown_ms / 1000, weight["bytes"], weight["requests"])
     finally:
         context.close()

@@ -3,15 +3,18 @@ escaped data, and a publish that either replaces the whole site or leaves it unt
 
 from __future__ import annotations
 
+import base64
 import csv
 import datetime as dt
 import html
+import io
 import os
 import re
 import stat
 from pathlib import Path
 
 import pytest
+from fontTools.ttLib import TTFont
 
 from footprint.__main__ import main
 from footprint.data import DataError, load_dataset
@@ -19,6 +22,7 @@ from footprint.filters import Filters
 from footprint.i18n import LANGUAGES, format_number, t
 from footprint.places import locate
 from footprint.snapshot import take_snapshot
+from footprint.standalone.fonts import arabic_characters
 from footprint.static_site import swap
 from footprint.static_site.publish import SITE_DIR_ENV, publish_site, refresh_site
 from footprint.static_site.swap import SITE_MARKER, SiteFolderError
@@ -28,6 +32,9 @@ REPO = Path(__file__).resolve().parent.parent
 BUNDLED = REPO / "data"
 TODAY = dt.date(2026, 11, 23)
 PAGES = ("figures.html", "sources.html")
+INLINE_ARABIC_FONT = re.compile(
+    r'"Noto Sans Arabic".*?url\(data:font/ttf;base64,([A-Za-z0-9+/=]+)\)'
+)
 INJECTED_QUOTE = '<script>alert("quote")</script>'
 
 
@@ -72,17 +79,20 @@ def test_every_page_exists_in_every_language_with_its_direction(site):
             assert f'<html lang="{lang}" dir="{direction}">' in text, f"{lang}/{page}"
 
 
-def test_vendored_fonts_are_served_by_the_site_itself(site):
-    fonts = sorted(path.name for path in (BUNDLED / "fonts").glob("*.ttf"))
-    if not fonts:
+def test_every_page_carries_the_arabic_font_it_needs(site):
+    """No font to fetch: each page holding Arabic carries Noto Sans Arabic inline, with a
+    glyph for every Arabic character of that page."""
+    if not any((BUNDLED / "fonts").glob("*.ttf")):
         pytest.skip("no font vendored in data/fonts yet")
-    css = (site / "assets" / "site.css").read_text(encoding="utf-8")
-    for name in fonts:
-        assert (site / "assets" / "fonts" / name).read_bytes() == (
-            BUNDLED / "fonts" / name
-        ).read_bytes()
-        assert f'url("fonts/{name}")' in css
-    assert (site / "assets" / "fonts" / "OFL.txt").is_file(), "the fonts' licence travels along"
+    for path in _html_files(site):
+        text = path.read_text(encoding="utf-8")
+        shown = arabic_characters(html.unescape(text))
+        assert shown, f"{path.relative_to(site)} names the Arabic version at least"
+        fonts = INLINE_ARABIC_FONT.findall(text)
+        assert fonts, f"{path.relative_to(site)} carries no Arabic font"
+        for font in fonts:
+            covered = TTFont(io.BytesIO(base64.b64decode(font))).getBestCmap()
+            assert [c for c in shown if ord(c) not in covered] == [], path.relative_to(site)
 
 
 def test_every_page_carries_the_source_line_and_the_date_made(site):
@@ -170,12 +180,11 @@ def test_publishing_again_replaces_the_whole_site_and_keeps_its_mode(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "a staged folder was left"
 
 
-def test_a_new_site_folder_is_readable_by_a_web_server(tmp_path):
-    out = tmp_path / "site"
-    publish_site(BUNDLED, out, today=TODAY)
+def test_a_new_site_folder_is_readable_by_a_web_server(site):
+    """Not the 0700 of a temporary folder: what the umask gives any new folder."""
     umask = os.umask(0)
     os.umask(umask)
-    assert stat.S_IMODE(out.stat().st_mode) == 0o777 & ~umask
+    assert stat.S_IMODE(site.stat().st_mode) == 0o777 & ~umask
 
 
 def test_the_swap_works_without_an_atomic_exchange(tmp_path, monkeypatch):

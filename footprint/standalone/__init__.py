@@ -10,7 +10,7 @@ first snapshot's otherwise, and keeps the address in step so a copied link repro
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
@@ -48,10 +48,21 @@ def every_view(
     ]
 
 
-def render_standalone(snapshots: Snapshot | Sequence[Snapshot]) -> str:
-    """One self-contained HTML page drawing `snapshots`; the first is the view it opens on."""
+def render_standalone(
+    snapshots: Snapshot | Sequence[Snapshot],
+    *,
+    links: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+) -> str:
+    """One self-contained HTML page drawing `snapshots`; the first is the view it opens on.
+
+    `links`, for a page that is part of a site (footprint.static_site), gives per language
+    the (label, relative address) of its other pages, shown in the header and switched with
+    the language."""
     views = [snapshots] if isinstance(snapshots, Snapshot) else list(snapshots)
     data = page_data(views)
+    for lang, entries in (links or {}).items():
+        if lang in data["texts"]:
+            data["texts"][lang]["links"] = [[label, href] for label, href in entries]
     first = views[0]
     body = environment().get_template("page.html").render(snapshot=first)
     return render_document(

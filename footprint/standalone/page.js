@@ -143,6 +143,13 @@
     setText("fp-edition-name", view.editionLabel);
     setText("fp-source-line", view.sourceLine);
     setText("fp-made-on", view.madeOnLine);
+    var links = texts.links || [];  // the site's other pages, when the page is part of one
+    byId("fp-links").hidden = links.length === 0;
+    fill(byId("fp-links"), links, function (link) {
+      var anchor = item("a", link[0]);
+      anchor.href = link[1];
+      return anchor;
+    });
     controls(view, texts);
     figures(view, texts);
     legend.update(texts);

@@ -32,6 +32,7 @@ from footprint.i18n import (
 from footprint.localized import localized
 from footprint.metrics import editions_label, span_figures
 from footprint.snapshot import Snapshot, statement_text
+from footprint.standalone.fonts import inline_font_faces
 from footprint.tables import missing_editions
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -47,6 +48,15 @@ def _environment() -> Environment:
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
+
+
+def _render(template: str, context: dict) -> str:
+    """The page, with the Arabic font inline, cut to the Arabic it holds (none: no font), as
+    the map page carries it: nothing to fetch, and Arabic reads right with no font installed."""
+    page = _environment().get_template(template)
+    text = page.render(context, font_faces="")
+    faces = "\n".join(inline_font_faces(text))
+    return page.render(context, font_faces=faces) if faces else text
 
 
 def map_href(lang: str, edition: int | None = None) -> str:
@@ -156,7 +166,7 @@ def figures_page(dataset: Dataset, overview: Snapshot, editions: Sequence[Snapsh
         what_is_known=t("what_is_known", lang),
         combined_label=t("site.combined_heading", lang),
     )
-    return _environment().get_template("figures.html").render(context)
+    return _render("figures.html", context)
 
 
 def _document_rows(dataset: Dataset, lang: str) -> dict[str, dict[str, str]]:
@@ -218,4 +228,4 @@ def sources_page(dataset: Dataset, overview: Snapshot) -> str:
             )
         },
     )
-    return _environment().get_template("sources.html").render(context)
+    return _render("sources.html", context)

@@ -5,7 +5,10 @@ network at view time.
                               address as in the app (`?edition=2&continent=Europe&lang=en`)
     OUT/{fr,en,ar}/figures.html   a small figures section per edition
     OUT/{fr,en,ar}/sources.html   every figure with its quote, document and file name
-    OUT/assets/               the pages' stylesheet and the Arabic fonts (data/fonts/)
+    OUT/assets/site.css       the plain pages' stylesheet
+
+Every page carries the Arabic font it needs inline (footprint.standalone.fonts), cut to the
+Arabic it holds: nothing to fetch from anywhere.
 
 The site is built beside OUT and swapped in whole (footprint.static_site.swap), and a data
 folder that does not validate stops the publish before anything is written.
@@ -16,26 +19,18 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from footprint.data import BUNDLED_DATA_DIR, DataError, load_dataset
-from footprint.i18n import LANGUAGES
+from footprint.data import DataError, load_dataset
+from footprint.i18n import LANGUAGES, t
 from footprint.places import locate
 from footprint.standalone import every_view, render_standalone
 from footprint.static_site.pages import FIGURES_PAGE, SOURCES_PAGE, figures_page, sources_page
 from footprint.static_site.swap import SiteFolderError, staged_folder
 
 SITE_DIR_ENV = "FOOTPRINT_SITE_DIR"
-FONTS_DIR = BUNDLED_DATA_DIR / "fonts"
 STYLESHEET = Path(__file__).resolve().parent / "assets" / "site.css"
-FONT_FILES = ("*.ttf", "*.woff2", "OFL.txt")
-FONT_FACE = (
-    '@font-face {{ font-family: "Noto Sans Arabic"; font-weight: {weight}; font-display: swap;'
-    ' src: url("fonts/{name}") format("truetype");'
-    " unicode-range: U+0600-06FF, U+0750-077F, U+08A0-08FF, U+FB50-FDFF, U+FE70-FEFF; }}\n"
-)
 
 log = logging.getLogger(__name__)
 
@@ -55,32 +50,25 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def _copy_fonts(assets: Path) -> str:
-    """Copy the vendored fonts (when present) and return their @font-face rules. The
-    unicode-range keeps French and English pages from downloading them."""
-    rules = ""
-    if not FONTS_DIR.is_dir():
-        return rules
-    for pattern in FONT_FILES:
-        for source in sorted(FONTS_DIR.glob(pattern)):
-            (assets / "fonts").mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, assets / "fonts" / source.name)
-            if source.suffix == ".ttf":
-                weight = 700 if "Bold" in source.stem else 400
-                rules += FONT_FACE.format(weight=weight, name=source.name)
-    return rules
+def _site_links(lang: str) -> list[tuple[str, str]]:
+    """The plain pages, as the map page links to them (from the site's root)."""
+    return [
+        (t("site.figures_page", lang), f"{lang}/{FIGURES_PAGE}"),
+        (t("page_sources", lang), f"{lang}/{SOURCES_PAGE}"),
+    ]
 
 
-def build_site(data_folder: Path, site: Path, today: dt.date) -> None:
-    """Every file of the site, written into the (empty) folder `site`."""
+def site_pages(data_folder: Path, today: dt.date) -> dict[str, str]:
+    """Path inside the site → HTML, for every page."""
     dataset = load_dataset(data_folder)
     located = locate(dataset.cities, data_folder / "geocache.csv")
-    assets = site / "assets"
-    assets.mkdir(parents=True)
-    font_faces = _copy_fonts(assets)
-    _write(assets / "site.css", font_faces + STYLESHEET.read_text(encoding="utf-8"))
     snapshots = every_view(dataset, located, today=today)
-    _write(site / "index.html", render_standalone(snapshots))
+    pages = {
+        "index.html": render_standalone(
+            snapshots,
+            links={lang: _site_links(lang) for lang in LANGUAGES},
+        )
+    }
     for lang in LANGUAGES:
         ours = [snapshot for snapshot in snapshots if snapshot.lang == lang]
         overview = next(snapshot for snapshot in ours if snapshot.filters.edition is None)
@@ -88,8 +76,16 @@ def build_site(data_folder: Path, site: Path, today: dt.date) -> None:
             (snapshot for snapshot in ours if snapshot.filters.edition is not None),
             key=lambda snapshot: snapshot.filters.edition,
         )
-        _write(site / lang / FIGURES_PAGE, figures_page(dataset, overview, editions))
-        _write(site / lang / SOURCES_PAGE, sources_page(dataset, overview))
+        pages[f"{lang}/{FIGURES_PAGE}"] = figures_page(dataset, overview, editions)
+        pages[f"{lang}/{SOURCES_PAGE}"] = sources_page(dataset, overview)
+    return pages
+
+
+def build_site(data_folder: Path, site: Path, today: dt.date) -> None:
+    """Every file of the site, written into the (empty) folder `site`."""
+    for name, text in site_pages(data_folder, today).items():
+        _write(site / name, text)
+    _write(site / "assets" / "site.css", STYLESHEET.read_text(encoding="utf-8"))
 
 
 def publish_site(data_folder: Path, out: Path, *, today: dt.date | None = None) -> PublishedSite:

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
+from footprint.i18n import t
+from footprint.places import display_names, places
 from footprint.static_site.publish import publish_site
 from tests.browser.leaflet import count_layers, rendered_texts, wait_for_layer_count
 from tests.browser.server import REPO
@@ -26,7 +28,6 @@ MAP_READY = "() => window.map && window.map._loaded && window.map._layers"
 EDITION_2_CITIES = 20
 EDITION_2_EUROPE_CITIES = 9
 ALL_EDITIONS_CITIES = 21
-GUEST_CITY = "Shanghai"
 VIEWS = [
     ("edition=2", EDITION_2_CITIES, 0),
     ("edition=2&continent=Europe", EDITION_2_EUROPE_CITIES, 0),
@@ -79,7 +80,7 @@ def open_view(page: Page, url: str) -> None:
 
 @pytest.mark.parametrize("lang", ["fr", "en", "ar"])
 @pytest.mark.parametrize(("query", "cities", "guests"), VIEWS, ids=[v[0] for v in VIEWS])
-def test_shared_link_draws_its_markers(site_url, watch, lang, query, cities, guests):
+def test_shared_link_draws_its_markers(site_url, watch, bundled, lang, query, cities, guests):
     """The same links as the app's, with the host always drawn and the page in its language."""
     page = watch.page
     open_view(page, f"{site_url}/?{query}&lang={lang}")
@@ -89,7 +90,9 @@ def test_shared_link_draws_its_markers(site_url, watch, lang, query, cities, gue
     assert count_layers(frame, "guest-marker") == guests
     if guests:
         texts = rendered_texts(frame, "guest-marker")
-        assert any(GUEST_CITY in text["tooltip"] for text in texts) or lang != "en", texts
+        every_place = places(bundled[1])
+        guest = display_names(every_place[every_place["role"] == "guest"], lang).tolist()
+        assert [text["tooltip"].split(" · ")[0] for text in texts] == guest
     assert page.get_attribute("html", "lang") == lang
     assert page.get_attribute("html", "dir") == ("rtl" if lang == "ar" else "ltr")
     watch.assert_clean()
@@ -109,18 +112,41 @@ def test_injected_city_name_is_shown_as_text_and_runs_no_script(xss_site_url, wa
     watch.assert_clean()
 
 
+def test_map_page_links_to_the_other_pages_in_its_language(site_url, watch):
+    """The links follow the language chosen on the page, and Arabic is drawn in the font the
+    site serves."""
+    page = watch.page
+    open_view(page, f"{site_url}/?edition=2&lang=ar")
+    links = page.locator("#fp-links a")
+    assert links.all_inner_texts() == [t("site.figures_page", "ar"), t("page_sources", "ar")]
+    assert [link.get_attribute("href") for link in links.all()] == [
+        "ar/figures.html",
+        "ar/sources.html",
+    ]
+    assert _loaded_arabic_fonts(page) >= 1, "the Arabic font did not load from the site"
+    page.select_option("#fp-language", "en")
+    assert links.all_inner_texts() == [t("site.figures_page", "en"), t("page_sources", "en")]
+    links.nth(1).click()
+    page.wait_for_url("**/en/sources.html")
+    assert page.get_attribute("html", "lang") == "en"
+    watch.assert_clean()
+
+
+def _loaded_arabic_fonts(page: Page) -> int:
+    """How many of the site's Arabic font faces the page has loaded, once fonts settle."""
+    page.evaluate("() => document.fonts.ready.then(() => true)")
+    return page.evaluate(
+        "() => [...document.fonts].filter((face) => face.family.includes('Noto Sans Arabic')"
+        " && face.status === 'loaded').length"
+    )
+
+
 @pytest.mark.parametrize("page_name", ["figures.html", "sources.html"])
 def test_plain_pages_open_clean_and_arabic_uses_the_sites_own_font(site_url, watch, page_name):
     page = watch.page
     page.goto(f"{site_url}/ar/{page_name}", wait_until="load")
-    page.evaluate("document.fonts.ready.then(() => true)")
     assert page.get_attribute("html", "dir") == "rtl"
-    if any((REPO / "data" / "fonts").glob("*.ttf")):
-        loaded = page.evaluate(
-            "[...document.fonts].filter((f) => f.family.includes('Noto Sans Arabic')"
-            " && f.status === 'loaded').length"
-        )
-        assert loaded >= 1, "the Arabic font did not load from the site"
+    assert _loaded_arabic_fonts(page) >= 1, "the Arabic font did not load from the site"
     page.get_by_role("link", name="English").click()
     page.wait_for_url(f"**/en/{page_name}")
     assert page.get_attribute("html", "dir") == "ltr"
