@@ -85,6 +85,8 @@ def test_import_review_place_publish_show_and_undo(organizer_env, monkeypatch):
     table = app.dataframe[0].value
     markup = table[table["As written"] == "<img src=x onerror=alert(1)>"]
     assert markup["Status"].tolist() == ["left out"]
+    formula = table[table["Line"] == 19]["As written"].tolist()
+    assert formula == ["'=HYPERLINK(\"http://example.org\";\"Rabat\")"]  # inert if exported
     assert app.button(key="ws_publish").disabled
 
     app.toggle(key="ws_filter_problems").set_value(True).run()

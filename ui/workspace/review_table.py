@@ -69,7 +69,7 @@ def rows_frame(review: Review, lang: str) -> pd.DataFrame:
         )
     frame = pd.DataFrame.from_records(records)
     for column in frame.columns:
-        if frame[column].dtype == object:
+        if pd.api.types.is_string_dtype(frame[column]):
             frame[column] = frame[column].map(neutralize)
     return frame
 
