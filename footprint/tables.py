@@ -44,8 +44,8 @@ def cities_table(view: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("coordinates_from", lang): [
                 name_in(PROVIDER_NAMES, provider or "", lang) for provider in view["provider"]
             ],
-            "lat": view["lat"].round(4).to_numpy(),
-            "lon": view["lon"].round(4).to_numpy(),
+            t("latitude", lang): view["lat"].round(4).to_numpy(),
+            t("longitude", lang): view["lon"].round(4).to_numpy(),
         }
     )
 

@@ -12,8 +12,11 @@ from footprint.i18n import is_rtl, t
 from footprint.metrics import counts
 from footprint.places import display_names
 from ui import cards, charts, data
-from ui.direction import isolated
+from ui.direction import isolate, isolated
 from ui.markdown import escape_markdown
+
+# Up to this many rows, an Arabic table is an HTML table (right to left); beyond, a grid.
+RTL_HTML_TABLE_ROWS = 300
 
 
 def edition_parts(parts: tuple[dict[str, str], ...], lang: str) -> None:
@@ -63,10 +66,24 @@ def map_side_column(view: pd.DataFrame, chosen: Filters) -> None:
     charts.continent_chart(view, lang)
 
 
+def _html_cell(value: object, lang: str) -> str:
+    """st.table reads each cell as Markdown: text from the data is shown as written, and a
+    number (`-7.6114`) keeps its sign before it inside an Arabic table."""
+    if isinstance(value, str):
+        return escape_markdown(value)
+    return "" if pd.isna(value) else isolate(str(value), lang)
+
+
 def show_table(rows: pd.DataFrame, lang: str) -> None:
-    """The grid has no right-to-left mode: in Arabic its columns are shown from the right."""
-    shown = rows[rows.columns[::-1]] if is_rtl(lang) else rows
-    st.dataframe(shown, hide_index=True, width="stretch")
+    """Streamlit's grid draws on a canvas and has no right-to-left mode. In Arabic a table of
+    reading size is an HTML table instead, which follows the page's direction; a longer one
+    stays a grid, its columns shown from the right."""
+    if not is_rtl(lang):
+        st.dataframe(rows, hide_index=True, width="stretch")
+    elif len(rows) <= RTL_HTML_TABLE_ROWS:
+        st.table(rows.map(lambda value: _html_cell(value, lang)), hide_index=True)
+    else:
+        st.dataframe(rows[rows.columns[::-1]], hide_index=True, width="stretch")
 
 
 def table_with_download(table: pd.DataFrame, file_name: str, lang: str) -> None:
