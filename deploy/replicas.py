@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deploy.secret import REPO, SECRET_ENV
+from footprint.auth import TOKEN_HASH_ENV
 
 DATA_DIR_ENV = "FOOTPRINT_DATA_DIR"
 STARTUP_TIMEOUT_S = 90.0
@@ -99,9 +100,13 @@ def launch_replica(
     cookie_secret: str | None = None,
     address: str = "127.0.0.1",
 ) -> Replica:
-    """Start one replica without waiting for it (see `wait_healthy`)."""
+    """Start one replica without waiting for it (see `wait_healthy`).
+
+    Never with the one-time organizer link: it trusts browsers on this machine, and behind
+    HAProxy every visitor comes from this machine."""
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     env.pop(DATA_DIR_ENV, None)
+    env.pop(TOKEN_HASH_ENV, None)
     if data_dir is not None:
         env[DATA_DIR_ENV] = str(data_dir)
     if cookie_secret is not None:

@@ -16,8 +16,9 @@ import pytest
 
 from bench.streamlit_session import StreamlitSession, run_async
 from deploy.haproxy import HAPROXY, HAProxy, backend_config, start_haproxy
-from deploy.replicas import Replica, free_port, start_replicas, stop_all
+from deploy.replicas import Replica, free_port, launch_replica, start_replicas, stop_all
 from deploy.secret import SECRET_ENV, cookie_secret
+from footprint.auth import TOKEN_HASH_ENV
 
 REPO = Path(__file__).resolve().parents[1]
 SIGNIN_LIMIT = 3  # sign-in requests a minute in these tests (10 by default)
@@ -125,7 +126,7 @@ def test_a_whole_session_passes_through_the_websocket(proxy: HAProxy) -> None:
 
 
 def test_organizer_sign_in_attempts_are_rate_limited(proxy: HAProxy) -> None:
-    attempts = ["/?organizer=1", "/organizers", "/?lang=en&organizer=x", "/organizers/"]
+    attempts = ["/?organizer=1", "/signin", "/organizers", "/?lang=en&organizer=x", "/signin/"]
     statuses = [get(proxy.url + path)[0] for path in attempts * 2]
     assert statuses[:SIGNIN_LIMIT] == [200] * SIGNIN_LIMIT
     assert set(statuses[SIGNIN_LIMIT:]) == {429}
@@ -170,3 +171,15 @@ def test_replicas_listen_on_loopback_only(replica: Replica) -> None:
         if connection.status == psutil.CONN_LISTEN
     }
     assert listening == {"127.0.0.1"}
+
+
+def test_replicas_never_honour_the_one_time_link(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Behind HAProxy every visitor comes from this machine, which the link trusts."""
+    monkeypatch.setenv(TOKEN_HASH_ENV, "0" * 64)
+    replica = launch_replica("linkless", free_port(), tmp_path)
+    try:
+        assert TOKEN_HASH_ENV not in psutil.Process(replica.process.pid).environ()
+    finally:
+        replica.stop()
