@@ -10,12 +10,13 @@ import streamlit as st
 
 from footprint.auth import Organizer
 from footprint.data import data_dir
-from footprint.i18n import t
+from footprint.i18n import N_, t
 from ui import data
 from ui.workspace import editor, placing, preview, publishing, review_table, upload
 from ui.workspace.state import Workspace, workspace
 
 IMPORT, EDIT = "import", "edit"
+MODE_KEYS = {IMPORT: N_("ws_mode_import"), EDIT: N_("ws_mode_edit")}
 
 
 def render(organizer: Organizer, lang: str) -> None:
@@ -29,7 +30,7 @@ def render(organizer: Organizer, lang: str) -> None:
     mode = st.radio(
         t("ws_mode", lang),
         [IMPORT, EDIT],
-        format_func=lambda value: t(f"ws_mode_{value}", lang),
+        format_func=lambda value: t(MODE_KEYS[value], lang),
         horizontal=True,
         key="ws_mode",
     )

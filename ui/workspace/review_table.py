@@ -11,30 +11,59 @@ import pandas as pd
 import streamlit as st
 
 from footprint.export import neutralize
-from footprint.i18n import CONTINENT_NAMES, ROLE_NAMES, country_name, format_number, name_in, t
+from footprint.i18n import (
+    CONTINENT_NAMES,
+    N_,
+    ROLE_NAMES,
+    country_name,
+    format_number,
+    name_in,
+    t,
+)
 from footprint.importer import Review
 from footprint.importer.rows import NEEDS_ORGANIZER, REJECTED, STATUSES
 from ui import widgets
 
 SUMMARY_CARDS = (
-    ("ws_count_read", ("read",)),
-    ("ws_count_placed", ("placed",)),
-    ("ws_count_to_fix", ("unplaced", "ambiguous")),
-    ("ws_count_rejected", ("rejected",)),
-    ("ws_count_duplicates", ("duplicates",)),
+    (N_("ws_count_read"), ("read",)),
+    (N_("ws_count_placed"), ("placed",)),
+    (N_("ws_count_to_fix"), ("unplaced", "ambiguous")),
+    (N_("ws_count_rejected"), ("rejected",)),
+    (N_("ws_count_duplicates"), ("duplicates",)),
 )
+STATUS_KEYS = {
+    "placed": N_("ws_status_placed"),
+    "duplicate": N_("ws_status_duplicate"),
+    "rejected": N_("ws_status_rejected"),
+    "unplaced": N_("ws_status_unplaced"),
+    "ambiguous": N_("ws_status_ambiguous"),
+}
+# The importer's warning codes; a code not listed here is shown in the importer's English.
+WARNING_KEYS = {
+    "formula": N_("ws_warning_formula"),
+    "markup": N_("ws_warning_markup"),
+    "empty_city": N_("ws_warning_empty_city"),
+    "unknown_country": N_("ws_warning_unknown_country"),
+    "duplicate": N_("ws_warning_duplicate"),
+    "country_from_place": N_("ws_warning_country_from_place"),
+    "ambiguous": N_("ws_warning_ambiguous"),
+    "unplaced": N_("ws_warning_unplaced"),
+    "continent_mismatch": N_("ws_warning_continent_mismatch"),
+    "unknown_continent": N_("ws_warning_unknown_continent"),
+    "unknown_role": N_("ws_warning_unknown_role"),
+    "bad_edition": N_("ws_warning_bad_edition"),
+    "unknown_year": N_("ws_warning_unknown_year"),
+}
 
 
 def status_name(status: str, lang: str) -> str:
-    return t(f"ws_status_{status}", lang)
+    return t(STATUS_KEYS[status], lang) if status in STATUS_KEYS else status
 
 
 def warning_text(code: str, message: str, column: str, lang: str) -> str:
     """The warning in `lang` (the importer's English message when the code is unknown), with
     the column it is about."""
-    key = f"ws_warning_{code}"
-    text = t(key, lang)
-    text = message if text == key else text
+    text = t(WARNING_KEYS[code], lang) if code in WARNING_KEYS else message
     return f"{column}: {text}" if column and column != "-" else text
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 import streamlit as st
 
-from footprint.i18n import t
+from footprint.i18n import N_, t
 from footprint.importer import ImportFileError, list_sheets, review_upload
 from footprint.importer.headers import FIELDS, recognise_headers
 from footprint.importer.reading import MAX_FILE_BYTES, read_upload
@@ -20,6 +20,14 @@ ACCEPTED_TYPES = ["csv", "xlsx", "ods"]
 MAX_UPLOAD_MB = MAX_FILE_BYTES // (1024 * 1024)
 THEME_COLUMNS = tuple(name for name in EDITIONS.column_names if name.startswith("theme_"))
 NO_FIELD = ""
+FIELD_KEYS = {
+    NO_FIELD: N_("ws_field_none"),
+    "edition": N_("ws_field_edition"),
+    "city": N_("ws_field_city"),
+    "country": N_("ws_field_country"),
+    "continent": N_("ws_field_continent"),
+    "role": N_("ws_field_role"),
+}
 
 
 def edition_label(edition: int, years: dict[int, int], lang: str) -> str:
@@ -151,7 +159,9 @@ def column_mapping(draft: Draft, lang: str) -> None:
                 escape_markdown(header),
                 options,
                 index=options.index(chosen),
-                format_func=lambda field: t(f"ws_field_{field or 'none'}", lang),
+                format_func=lambda field: (
+                    t(FIELD_KEYS[field], lang) if field in FIELD_KEYS else field
+                ),
                 key=f"ws_map_{draft.upload_id}_{position}",
             )
             mapping[header] = picked or None
