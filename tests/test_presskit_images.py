@@ -161,3 +161,10 @@ def test_arabic_pdf_embeds_noto_sans_arabic_and_keeps_its_words(snapshots):
     fonts = {str(font.get_object()["/BaseFont"]) for font in page["/Resources"]["/Font"].values()}
     assert any("NotoSansArabic" in font for font in fonts)
     assert any("DejaVuSans" in font for font in fonts)  # Latin document titles, digits
+
+
+def test_a_continent_filter_is_named_in_the_title(bundled):
+    dataset, located = bundled
+    snapshot = take_snapshot(dataset, located, Filters(2, ("Africa", "Europe"), "en"))
+    assert images.view_label(snapshot) == "Edition 2 (2017) · Africa and Europe"
+    assert set(snapshot.places["continent"]) == {"Africa", "Europe"}

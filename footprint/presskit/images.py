@@ -20,7 +20,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_pdf import FigureCanvasPdf
 from matplotlib.figure import Figure
 
-from footprint.i18n import RIGHT_TO_LEFT, format_number, t
+from footprint.i18n import CONTINENT_NAMES, RIGHT_TO_LEFT, format_number, name_in, t
+from footprint.localized import format_list
 from footprint.presskit.fonts import family_for, register_fonts
 from footprint.presskit.mapdraw import draw_map
 from footprint.snapshot import Snapshot
@@ -195,9 +196,18 @@ def _size_points(figure: Figure, rect: Rect) -> tuple[float, float]:
     return rect[2] * width_in * 72, rect[3] * height_in * 72
 
 
+def view_label(snapshot: Snapshot) -> str:
+    """`Édition 2 (2017)`, with the continents when the view keeps only some."""
+    lang, continents = snapshot.lang, snapshot.filters.continents
+    if not continents:
+        return snapshot.edition_label
+    names = format_list([name_in(CONTINENT_NAMES, region, lang) for region in continents], lang)
+    return f"{snapshot.edition_label} · {names}"
+
+
 def draw_header(figure: Figure, snapshot: Snapshot, layout: Layout, rtl: bool) -> None:
     def fill(column: Column) -> None:
-        title = f"{snapshot.title} — {snapshot.edition_label}"
+        title = f"{snapshot.title} — {view_label(snapshot)}"
         column.add(title, layout.font * 2, bold=True, gap=0.15)
         column.add(snapshot.subtitle, layout.font * 1.1, color=MUTED_COLOR)
 
@@ -320,7 +330,7 @@ def pdf_bytes(snapshot: Snapshot, link: PublicLink) -> bytes:
     FigureCanvasPdf(figure).print_pdf(
         buffer,
         metadata={
-            "Title": f"{snapshot.title} — {snapshot.edition_label}",
+            "Title": f"{snapshot.title} — {view_label(snapshot)}",
             "Creator": None,
             "Producer": None,
             "CreationDate": None,

@@ -21,7 +21,7 @@ ARC_COLOR = (0.2, 0.2, 0.2, 0.45)
 MAX_LATITUDE = 85.05112878  # Web Mercator's square world, as Leaflet
 ARC_STEPS = 32
 MIN_SPAN = 40.0  # degrees of longitude: a view of one country still shows its neighbours
-PADDING = 0.08
+PADDING = 0.12
 
 
 def project(lat: np.ndarray, lon: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
