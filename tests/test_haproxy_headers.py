@@ -4,6 +4,8 @@ limits organizer sign-in attempts, and the replica's shared secret never shows."
 
 from __future__ import annotations
 
+import os
+import subprocess
 import tomllib
 import urllib.error
 import urllib.request
@@ -183,3 +185,30 @@ def test_replicas_never_honour_the_one_time_link(
         assert TOKEN_HASH_ENV not in psutil.Process(replica.process.pid).environ()
     finally:
         replica.stop()
+
+
+def test_the_container_layout_uses_a_valid_haproxy_configuration() -> None:
+    """deploy/compose.yaml runs the same haproxy.cfg with the DNS-filled server list (Docker
+    itself does not run here: this is as far as the container files are tested)."""
+    deploy = REPO / "deploy"
+    check = subprocess.run(
+        [
+            str(HAPROXY),
+            "-c",
+            "-f",
+            str(deploy / "haproxy.cfg"),
+            "-f",
+            str(deploy / "compose-replicas.cfg"),
+        ],
+        env={**os.environ, "FRONT_BIND": ":8501"},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    compose = (deploy / "compose.yaml").read_text(encoding="utf-8")
+    assert "./haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro" in compose
+    assert "STREAMLIT_SERVER_COOKIE_SECRET: ${STREAMLIT_SERVER_COOKIE_SECRET:?" in compose
+    dockerfile = (deploy / "Dockerfile").read_text(encoding="utf-8")
+    assert "FROM python:3.11-slim" in dockerfile
+    assert "\nUSER footprint\n" in dockerfile and "HEALTHCHECK" in dockerfile
