@@ -16,6 +16,7 @@ from footprint.__main__ import main
 from footprint.data import load_dataset
 from footprint.export import FORMULA_TRIGGERS
 from footprint.filters import Filters
+from footprint.i18n import t
 from footprint.places import locate
 from footprint.presskit.kit import KIT_FILES, build_kit, write_folder, zip_bytes, zip_name
 from footprint.qr import public_view_url, qr_matrix
@@ -93,13 +94,14 @@ def test_numbers_stay_numbers_in_the_tables(kit_fr):
     cities = openpyxl.load_workbook(io.BytesIO(kit_fr["cities.xlsx"])).active
     header = [cell.value for cell in cities[1]]
     first = cities[2]
-    for column in ("lat", "lon", "Première édition"):
+    for column in (t("latitude", "fr"), t("longitude", "fr"), t("first_edition", "fr")):
         cell = first[header.index(column)]
         assert cell.data_type == "n" and isinstance(cell.value, int | float)
     figures = openpyxl.load_workbook(io.BytesIO(kit_fr["figures.xlsx"])).active
     header = [cell.value for cell in figures[1]]
-    values = [row[header.index("Nombre")].value for row in figures.iter_rows(min_row=2)]
-    stated = [row[header.index("Valeur")].value for row in figures.iter_rows(min_row=2)]
+    number, stated = header.index(t("presskit.figure_number", "fr")), header.index(t("value", "fr"))
+    values = [row[number].value for row in figures.iter_rows(min_row=2)]
+    stated = [row[stated].value for row in figures.iter_rows(min_row=2)]
     assert 15000 in values and "≥ 15\u202f000" in stated
 
 
