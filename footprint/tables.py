@@ -161,10 +161,15 @@ def theme_in(row: dict, lang: str) -> str:
 
 
 def timeline(
-    editions: pd.DataFrame, lang: str, documents: dict[str, str]
+    editions: pd.DataFrame,
+    lang: str,
+    documents: dict[str, str],
+    city_names: dict[str, str] | None = None,
 ) -> list[TimelineEntry]:
     """Each edition with its parts (the professional Expo and the public Connect stay apart);
-    `documents` names the source files (footprint.documents.document_labels)."""
+    `documents` names the source files (footprint.documents.document_labels), `city_names`
+    gives the guest city in `lang` (cities.csv's name → footprint.places.row_names)."""
+    city_names = city_names or {}
     missing = t("not_published", lang)
     entries = []
     for edition, rows in editions.sort_values(["edition", "line"]).groupby("edition"):
@@ -177,7 +182,7 @@ def timeline(
                     or missing,
                     t("venue", lang): row["venue"] or missing,
                     t("theme", lang): theme_in(row, lang) or missing,
-                    t("guest", lang): row["guest_city"] or "—",
+                    t("guest", lang): city_names.get(row["guest_city"], row["guest_city"]) or "—",
                     t("notes", lang): localized(row, "notes", lang),
                     t("source", lang): documents.get(row["source"], row["source"]),
                 }

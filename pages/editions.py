@@ -6,6 +6,7 @@ from footprint.data import data_dir
 from footprint.documents import document_labels
 from footprint.i18n import METRIC_NAMES, name_in, t
 from footprint.metrics import compare_editions, disagreements, editions_label, editions_with_lists
+from footprint.places import row_names
 from footprint.tables import metric_series, timeline
 from ui import cards, charts, data, filters, widgets
 from ui.direction import isolated
@@ -18,7 +19,8 @@ documents = document_labels(dataset, lang)
 st.title(t("page_editions", lang))
 
 st.header(t("timeline", lang))
-for entry in timeline(dataset.editions, lang, documents):
+city_names = dict(zip(located["city"], row_names(located, lang), strict=True))
+for entry in timeline(dataset.editions, lang, documents, city_names):
     with st.container(border=True):
         st.subheader(t("edition_label", lang, number=entry.edition, year=entry.year))
         widgets.edition_parts(entry.parts, lang)

@@ -120,6 +120,11 @@ def test_timeline_names_sources_by_title_and_marks_the_arabic_theme_a_translatio
         entry.edition: entry
         for entry in timeline(dataset.editions, "ar", document_labels(dataset, "ar"))
     }
+    assert entries[3].parts[0]["المدينة الضيفة"] == "Shanghai"  # no names given: as written
+    named = timeline(
+        dataset.editions, "ar", document_labels(dataset, "ar"), {"Shanghai": "شنغهاي"}
+    )
+    assert named[2].parts[0]["المدينة الضيفة"] == "شنغهاي"
     first = entries[7].parts[0]
     assert first["الموضوع"] == "المدينة الذكية، نحو تحولات مستدامة للحواضر الكبرى (ترجمة)"
     assert first["المصدر"] == (

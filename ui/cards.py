@@ -14,10 +14,10 @@ from ui.markdown import escape_markdown
 def statement_text(statement: Statement, lang: str) -> str:
     """`≥ 15 000`, with `(announced)` when the figure was given before the edition; the figure
     keeps its order inside Arabic text."""
-    text = isolate(format_figure(statement.value, statement.qualifier, lang), lang)
-    if statement.stage == "announced":
-        text += f" ({name_in(STAGE_NAMES, 'announced', lang)})"
-    return text
+    figure = isolate(format_figure(statement.value, statement.qualifier, lang), lang)
+    if statement.stage != "announced":
+        return figure
+    return t("figure_at_stage", lang, figure=figure, stage=name_in(STAGE_NAMES, "announced", lang))
 
 
 def _source_lines(statement: Statement, documents: dict[str, str], lang: str) -> list[str]:

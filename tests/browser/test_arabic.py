@@ -114,6 +114,20 @@ def test_a_figure_is_not_scrambled_inside_arabic_text(app_server, watch):
     watch.assert_clean()
 
 
+def test_a_change_keeps_its_sign_before_the_number(app_server, watch):
+    """Edition 7's speakers card reads `-19 (≈)` against edition 2: the minus stays left of
+    the digits, with Streamlit's down arrow."""
+    page = watch.page
+    open_app(page, app_server, f"/?edition=7&lang={LANG}")
+    delta = page.get_by_test_id("stMetricDelta").filter(has_text="19").first
+    assert delta.get_by_test_id("stMetricDeltaIcon-Down").count() == 1
+    found = delta.evaluate(GLYPH_POSITIONS_JS)
+    assert found["text"].startswith("-19 (≈)")
+    positions = {glyph["char"]: glyph["x"] for glyph in found["glyphs"] if glyph["char"] in "-19"}
+    assert positions["-"] < positions["1"] < positions["9"], found["glyphs"]
+    watch.assert_clean()
+
+
 def test_map_tooltips_and_popups_are_arabic_and_sit_by_their_marker(app_server, watch):
     page = watch.page
     open_app(page, app_server, f"/?edition=2&lang={LANG}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from footprint.i18n import LANGUAGES, t
+from footprint.i18n import LANGUAGES, direction, t
 from tests.browser.leaflet import map_frame, rendered_texts, wait_for_layer_count
 from tests.browser.navigation import open_app
 
@@ -26,6 +26,11 @@ def test_labels_follow_the_lang_parameter(app_server, watch, lang):
 
     title = page.locator("h1").first.inner_text().strip()
     assert title == t("app_title", lang)
+    for container in ("stMain", "stSidebar"):
+        laid_out = page.get_by_test_id(container).evaluate(
+            "(node) => getComputedStyle(node).direction"
+        )
+        assert laid_out == direction(lang), f"{container} is {laid_out} in {lang}"
 
     widget_labels = [
         label.strip() for label in sidebar.get_by_test_id("stWidgetLabel").all_inner_texts()
