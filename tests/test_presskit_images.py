@@ -10,13 +10,15 @@ import pytest
 from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_rgb
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import TextPath
 from PIL import Image
 
 from footprint.filters import Filters
 from footprint.i18n import t
 from footprint.mapview import CONTINENT_COLORS
 from footprint.presskit import images
-from footprint.presskit.fonts import ARABIC_FONT_FILES, has_arabic
+from footprint.presskit.fonts import ARABIC_FONT_FILES, has_arabic, register_fonts
 from footprint.presskit.mapdraw import project
 from footprint.snapshot import take_snapshot
 
@@ -168,3 +170,15 @@ def test_a_continent_filter_is_named_in_the_title(bundled):
     snapshot = take_snapshot(dataset, located, Filters(2, ("Africa", "Europe"), "en"))
     assert images.view_label(snapshot) == "Edition 2 (2017) · Africa and Europe"
     assert set(snapshot.places["continent"]) == {"Africa", "Europe"}
+
+
+def test_arabic_letters_are_joined_when_drawn():
+    """matplotlib shapes Arabic (libraqm): three joined beh are far narrower than three
+    isolated ones, which is what an unshaped drawing would show."""
+    register_fonts()
+    arabic = FontProperties(family="Noto Sans Arabic")
+
+    def width(text: str) -> float:
+        return TextPath((0, 0), text, prop=arabic, size=20).get_extents().width
+
+    assert width("ببب") < 2 * width("ب")
