@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.load_scenarios import CONTINENT, burst, percentile
+from bench.load_report import Row, rate_lines, table, targets
+from bench.load_scenarios import CONTINENT, ScenarioResult, Visit, burst, percentile
 from bench.readme_block import replace_block
 from bench.streamlit_session import SessionError, StreamlitSession, run_async
 from deploy.replicas import Replica, free_port, start_replicas, stop_all
@@ -120,3 +121,35 @@ def test_readme_without_markers_is_left_alone(tmp_path: Path) -> None:
     readme.write_text("no markers here\n")
     assert not replace_block(readme, "loadtest", "| new |")
     assert readme.read_text() == "no markers here\n"
+
+
+def _result(name: str, first_pages: list[float], errors: int = 0) -> ScenarioResult:
+    visits = [Visit(started=0.0, first_page=s, changes=[s / 2], finished=2.0) for s in first_pages]
+    visits += [Visit(started=0.0, error="SessionError: no map", finished=2.0)] * errors
+    return ScenarioResult(name, visits, peak_rss_bytes=250_000_000)
+
+
+def test_the_report_shows_what_was_measured_against_the_targets() -> None:
+    burst_50 = _result("burst 50", [0.5] * 47 + [2.5] * 3)
+    ten_k = _result("10/s for 10 s", [0.2] * 99, errors=1)
+    rows = [Row("bundled", burst_50, "1 process"), Row("10000", ten_k, "1 process")]
+    text = table(rows)
+    assert (
+        "| 1 process | bundled | burst 50 | 50 | 0.50 / 2.50 | 0.25 / 1.25 | 25.0 | 0 | 250 |"
+        in text
+    )
+    # 99 visits done in 2 s, and the failed one counted as an error, not as a time.
+    ten_k_row = (
+        "| 1 process | 10000 | 10/s for 10 s | 100 | 0.20 / 0.20 | 0.10 / 0.10 | 49.5 | 1 | 250 |"
+    )
+    assert ten_k_row in text
+    assert targets(rows) == [
+        "- **not met**: a burst of 50, p95 ≤ 2 s: 2.50 s, 0 errors",
+        "- **not met**: zero errors at 10 a second with 10,000 cities: 1 errors",
+    ]
+    lines = rate_lines(8, 14, 2, "steady arrivals")
+    assert lines[0].startswith("- met: ≥ 8 new visitors a second")
+    assert lines[1] == (
+        "- met: HAProxy + 2 replicas sustain ≥ 1.7× one process's rate: "
+        "14 a second against 8 (1.75×)"
+    )
