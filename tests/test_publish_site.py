@@ -79,6 +79,21 @@ def test_every_page_exists_in_every_language_with_its_direction(site):
             assert f'<html lang="{lang}" dir="{direction}">' in text, f"{lang}/{page}"
 
 
+def test_the_site_holds_its_pages_and_nothing_from_the_data_folder(tmp_path, data_copy):
+    """A public folder: no CSV, cache or secret an organizer keeps beside the data."""
+    (data_copy / "organizers.toml").write_text('password_hash = "$argon2id$secret"\n')
+    out = tmp_path / "site"
+    site = publish_site(data_copy, out, today=TODAY)
+    pages = {f"{lang}/{page}" for lang in LANGUAGES for page in PAGES}
+    expected = {"index.html", "assets/site.css", *pages}
+    assert set(site.files) == expected
+    found = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    assert found == {*expected, SITE_MARKER}
+    for path in out.rglob("*"):
+        if path.is_file():
+            assert "argon2id" not in path.read_text(encoding="utf-8"), path
+
+
 def test_every_page_carries_the_arabic_font_it_needs(site):
     """No font to fetch: each page holding Arabic carries Noto Sans Arabic inline, with a
     glyph for every Arabic character of that page."""
