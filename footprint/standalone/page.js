@@ -14,7 +14,8 @@
 
   function byId(id) { return document.getElementById(id); }
 
-  function continentFrom(value, lang) {
+  // A continent as the app writes it (Europe) or by its name in any of the page's languages.
+  function continentFrom(value) {
     var lower = value.trim().toLowerCase();
     for (var i = 0; i < data.regions.length; i++) {
       if (data.regions[i].toLowerCase() === lower) return data.regions[i];
@@ -40,7 +41,7 @@
     }
     var regions = [];
     params.getAll("continent").join(",").split(",").forEach(function (value) {
-      var region = value ? continentFrom(value, lang) : null;
+      var region = value ? continentFrom(value) : null;
       if (region && regions.indexOf(region) < 0) regions.push(region);
     });
     return {edition: edition, mask: views.maskOf(regions), lang: lang};
