@@ -86,7 +86,7 @@ def test_import_review_place_publish_show_and_undo(organizer_env, monkeypatch):
     markup = table[table["As written"] == "<img src=x onerror=alert(1)>"]
     assert markup["Status"].tolist() == ["left out"]
     formula = table[table["Line"] == 19]["As written"].tolist()
-    assert formula == ["'=HYPERLINK(\"http://example.org\";\"Rabat\")"]  # inert if exported
+    assert formula == ['\'=HYPERLINK("http://example.org";"Rabat")']  # inert if exported
     assert app.button(key="ws_publish").disabled
 
     app.toggle(key="ws_filter_problems").set_value(True).run()
@@ -181,3 +181,30 @@ def test_editing_a_published_list_keeps_sources_of_unchanged_rows(organizer_env,
     for old, new in zip(before, after, strict=False):
         assert (new["source"], new["quote"]) == (old["source"], old["quote"])
     assert after[-1]["source"].startswith("import:list-editor-edition-")
+
+
+def test_a_list_with_nothing_placed_yet_previews_an_empty_edition(organizer_env, monkeypatch):
+    app = signed_in_by_link(monkeypatch)
+    app.file_uploader[0].upload("liste.csv", b"Ville;Pays\nZorglubopolis;FR\n", "text/csv").run()
+    assert not app.exception
+    counts = _metrics(app)
+    assert (counts["To place"], counts["Cities"], counts["Added"]) == ("1", "0", "1")
+    assert app.button(key="ws_publish").disabled
+
+
+def test_an_ambiguous_name_offers_candidates_with_region_and_population(organizer_env, monkeypatch):
+    folder = organizer_env
+    app = signed_in_by_link(monkeypatch)
+    app.file_uploader[0].upload("liste.csv", b"Ville\nSaint-Denis\n", "text/csv").run()
+    candidates = app.selectbox(key="ws_candidate_2")
+    assert candidates.options == [
+        "Saint-Denis (RE, RE), population 154,765",
+        "Saint-Denis (FR, 11), population 96,128",
+    ]
+    candidates.select_index(1).run()
+    app.button(key="ws_choose_2").click().run()
+    assert _metrics(app)["To place"] == "0"
+    assert app.dataframe[0].value["Country"].tolist() == ["France"]
+    app.button(key="ws_publish").click().run()
+    manual = [row for row in _rows(folder, "geocache.csv") if row["query"] == "saint denis"]
+    assert [(row["country"], row["provider"]) for row in manual] == [("FR", "manual")]
