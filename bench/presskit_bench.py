@@ -35,8 +35,8 @@ from bench.synthetic import write_data_folder  # noqa: E402
 from footprint.data import BUNDLED_DATA_DIR, load_dataset  # noqa: E402
 from footprint.filters import Filters  # noqa: E402
 from footprint.places import locate  # noqa: E402
-from footprint.presskit.images import A4, SQUARE, WIDE  # noqa: E402
 from footprint.presskit.kit import build_kit, zip_bytes  # noqa: E402
+from footprint.presskit.layouts import A4, SQUARE, WIDE  # noqa: E402
 
 PUBLIC_BASE = "https://footprint.example.org/"
 README_BLOCK = "presskit-bench"

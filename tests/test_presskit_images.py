@@ -19,6 +19,7 @@ from footprint.i18n import t
 from footprint.mapview import CONTINENT_COLORS
 from footprint.presskit import images
 from footprint.presskit.fonts import ARABIC_FONT_FILES, has_arabic, register_fonts
+from footprint.presskit.layouts import SQUARE, WIDE
 from footprint.presskit.mapdraw import project
 from footprint.snapshot import take_snapshot
 
@@ -35,7 +36,7 @@ def squash(text: str) -> str:
 RENDERED: dict[tuple[int, str], bytes] = {}  # drawing takes a while: once per test module
 
 
-def png(snapshot, layout=images.WIDE) -> bytes:
+def png(snapshot, layout=WIDE) -> bytes:
     key = (id(snapshot), layout.name)
     if key not in RENDERED:
         RENDERED[key] = images.png_bytes(snapshot, LINK, layout)
@@ -59,7 +60,7 @@ def snapshots(bundled):
     }
 
 
-@pytest.mark.parametrize("layout", [images.WIDE, images.SQUARE], ids=lambda x: x.name)
+@pytest.mark.parametrize("layout", [WIDE, SQUARE], ids=lambda x: x.name)
 def test_png_has_the_exact_pixel_size(snapshots, layout):
     picture = Image.open(io.BytesIO(png(snapshots[2, "fr"], layout)))
     assert picture.format == "PNG"
@@ -75,7 +76,7 @@ def _pixel(figure, lat: float, lon: float) -> tuple[int, int]:
     return round(column), round(figure.bbox.height - row_from_bottom)
 
 
-@pytest.mark.parametrize("layout", [images.WIDE, images.SQUARE], ids=lambda x: x.name)
+@pytest.mark.parametrize("layout", [WIDE, SQUARE], ids=lambda x: x.name)
 def test_each_city_is_drawn_in_its_continent_colour(snapshots, layout):
     snapshot = snapshots[2, "fr"]
     pixels = np.asarray(Image.open(io.BytesIO(png(snapshot, layout))).convert("RGB"), float)
@@ -96,7 +97,7 @@ def test_png_is_not_blank_and_the_host_is_black(snapshots):
     pixels = np.asarray(Image.open(io.BytesIO(png(snapshot))).convert("RGB"))
     packed = pixels.astype(np.uint32) @ np.array([1 << 16, 1 << 8, 1], dtype=np.uint32)
     assert len(np.unique(packed)) > 200
-    figure = images.draw_page(snapshot, LINK, images.WIDE)
+    figure = images.draw_page(snapshot, LINK, WIDE)
     FigureCanvasAgg(figure)
     host = snapshot.places[snapshot.places["role"] == "host"].iloc[0]
     column, row = _pixel(figure, host.lat, host.lon)
@@ -142,7 +143,7 @@ def test_edition_without_a_list_says_so_and_shows_no_count(snapshots):
 
 def test_arabic_text_is_drawn_in_noto_sans_arabic(snapshots):
     snapshot = snapshots[2, "ar"]
-    figure = images.draw_page(snapshot, LINK, images.WIDE)
+    figure = images.draw_page(snapshot, LINK, WIDE)
     arabic = [
         text
         for text in figure.findobj(lambda a: hasattr(a, "get_text"))
@@ -154,7 +155,7 @@ def test_arabic_text_is_drawn_in_noto_sans_arabic(snapshots):
     for text in arabic:
         path = font_manager.findfont(text.get_fontproperties(), fallback_to_default=False)
         assert Path(path) in ARABIC_FONT_FILES, text.get_text()
-    assert images.png_bytes(snapshot, LINK, images.SQUARE).startswith(b"\x89PNG")
+    assert images.png_bytes(snapshot, LINK, SQUARE).startswith(b"\x89PNG")
 
 
 def test_arabic_pdf_embeds_noto_sans_arabic_and_keeps_its_words(snapshots):

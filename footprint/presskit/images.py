@@ -8,14 +8,11 @@ state, so two kits built at once in the server cannot draw into each other."""
 from __future__ import annotations
 
 import io
-import textwrap
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 import matplotlib
 import numpy as np
-from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_pdf import FigureCanvasPdf
 from matplotlib.figure import Figure
@@ -23,11 +20,11 @@ from matplotlib.figure import Figure
 from footprint.i18n import CONTINENT_NAMES, RIGHT_TO_LEFT, format_number, name_in, t
 from footprint.localized import format_list
 from footprint.presskit.fonts import family_for, register_fonts
+from footprint.presskit.layouts import A4, WIDE, Layout, mirrored
 from footprint.presskit.mapdraw import draw_map
+from footprint.presskit.textcolumn import Column, fitted
 from footprint.snapshot import Snapshot
 
-Rect = tuple[float, float, float, float]  # left, bottom, width, height in figure fractions
-TEXT_COLOR = "#1a1a1a"
 MUTED_COLOR = "#555555"
 DPI = 100
 MAP_AXES = "map"  # the label of the map's axes, to find them again
@@ -42,158 +39,12 @@ class PublicLink:
     matrix: np.ndarray  # True for a dark module, without the quiet zone
 
 
-@dataclass(frozen=True)
-class Layout:
-    """Where each part goes on one format, laid out left to right (mirrored for Arabic)."""
-
-    name: str
-    size: tuple[float, float]  # inches at DPI
-    header: Rect
-    map: Rect
-    panel: Rect
-    qr: Rect
-    footer: Rect
-    legend: Rect | None  # None: the legend closes the panel
-    font: float  # body size in points
-    scale: float  # strokes and markers, 1 = the 1920-pixel image
-
-
-WIDE = Layout(
-    "map-1920x1080",
-    (19.2, 10.8),
-    header=(0.02, 0.88, 0.96, 0.11),
-    map=(0.02, 0.12, 0.66, 0.75),
-    panel=(0.70, 0.30, 0.28, 0.57),
-    legend=None,
-    qr=(0.70, 0.14, 0.10, 0.178),
-    footer=(0.02, 0.005, 0.96, 0.10),
-    font=15,
-    scale=1.0,
-)
-SQUARE = Layout(
-    "map-1080x1080",
-    (10.8, 10.8),
-    header=(0.03, 0.87, 0.94, 0.12),
-    map=(0.03, 0.50, 0.94, 0.36),
-    panel=(0.03, 0.11, 0.55, 0.37),
-    legend=(0.60, 0.11, 0.19, 0.37),
-    qr=(0.80, 0.17, 0.17, 0.17),
-    footer=(0.03, 0.005, 0.94, 0.095),
-    font=12,
-    scale=0.8,
-)
-A4 = Layout(
-    "one-pager",
-    (8.27, 11.69),
-    header=(0.06, 0.895, 0.88, 0.085),
-    map=(0.06, 0.50, 0.88, 0.38),
-    panel=(0.06, 0.14, 0.60, 0.35),
-    legend=(0.70, 0.31, 0.24, 0.18),
-    qr=(0.72, 0.14, 0.20, 0.1415),
-    footer=(0.06, 0.02, 0.88, 0.11),
-    font=10.5,
-    scale=0.5,
-)
-
-
 @cache
 def _configure() -> None:
     """Once per process: the Arabic fonts, and TrueType (not Type 3) fonts in PDFs so their
     text can be searched and copied. The same settings for every kit, so sharing them is safe."""
     register_fonts()
     matplotlib.rcParams["pdf.fonttype"] = 42
-
-
-def _mirrored(rect: Rect, rtl: bool) -> Rect:
-    left, bottom, width, height = rect
-    return (1 - left - width, bottom, width, height) if rtl else rect
-
-
-def _blank_axes(figure: Figure, rect: Rect) -> Axes:
-    ax = figure.add_axes(rect)
-    ax.set_axis_off()
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1)
-    return ax
-
-
-class Column:
-    """Lines of text stacked down an axes from its top, wrapped to its width, aligned to the
-    reading side (matplotlib shapes Arabic and orders it right to left). `shrink` scales every
-    size, so a column that overflows can be drawn again smaller."""
-
-    def __init__(self, figure: Figure, rect: Rect, rtl: bool, shrink: float = 1.0):
-        self.ax = _blank_axes(figure, rect)
-        self.rtl, self.shrink = rtl, shrink
-        self.width_points, self.height_points = _size_points(figure, rect)
-        self.y = 1.0
-
-    @property
-    def overflows(self) -> bool:
-        return self.y < 0
-
-    def skip(self, size: float) -> None:
-        self.y -= size * self.shrink / self.height_points
-
-    def add(
-        self,
-        text: str,
-        size: float,
-        *,
-        bold: bool = False,
-        color: str = TEXT_COLOR,
-        indent: float = 0.0,
-        gap: float = 0.3,
-    ) -> None:
-        """`text` wrapped to the column, `indent` points in from the reading side."""
-        size *= self.shrink
-        offset = indent * self.shrink / self.width_points
-        width = max(12, int((self.width_points - indent * self.shrink) / (size * 0.56)))
-        for line in textwrap.wrap(text, width) or [""]:
-            self.ax.text(
-                1 - offset if self.rtl else offset,
-                self.y,
-                line,
-                ha="right" if self.rtl else "left",
-                va="top",
-                fontsize=size,
-                fontweight="bold" if bold else "normal",
-                family=family_for(line),
-                color=color,
-            )
-            self.y -= size * 1.35 / self.height_points
-        self.y -= size * gap / self.height_points
-
-    def dot(self, color: str, edge: str, size: float, edge_width: float) -> None:
-        """A legend marker on the reading side of the next line."""
-        size, edge_width = size * self.shrink, edge_width * self.shrink
-        center = self.y - size * 0.8 / self.height_points
-        offset = size / self.width_points
-        self.ax.plot(
-            [1 - offset if self.rtl else offset],
-            [center],
-            marker="o",
-            markersize=size,
-            markerfacecolor=color,
-            markeredgecolor=edge,
-            markeredgewidth=edge_width,
-            clip_on=False,
-        )
-
-
-def fitted(figure: Figure, rect: Rect, rtl: bool, fill: Callable[[Column], None]) -> None:
-    """`fill` the column at full size, or smaller until it fits (a long list of sources)."""
-    for shrink in (1.0, 0.9, 0.8, 0.7, 0.6):
-        column = Column(figure, rect, rtl, shrink)
-        fill(column)
-        if not column.overflows or shrink == 0.6:
-            return
-        column.ax.remove()
-
-
-def _size_points(figure: Figure, rect: Rect) -> tuple[float, float]:
-    width_in, height_in = figure.get_size_inches()
-    return rect[2] * width_in * 72, rect[3] * height_in * 72
 
 
 def view_label(snapshot: Snapshot) -> str:
@@ -211,7 +62,7 @@ def draw_header(figure: Figure, snapshot: Snapshot, layout: Layout, rtl: bool) -
         column.add(title, layout.font * 2, bold=True, gap=0.15)
         column.add(snapshot.subtitle, layout.font * 1.1, color=MUTED_COLOR)
 
-    fitted(figure, _mirrored(layout.header, rtl), rtl, fill)
+    fitted(figure, mirrored(layout.header, rtl), rtl, fill)
 
 
 def counts_line(snapshot: Snapshot) -> str | None:
@@ -264,16 +115,16 @@ def draw_panel(figure: Figure, snapshot: Snapshot, layout: Layout, rtl: bool) ->
             column.skip(size * 0.6)
             fill_legend(column, snapshot, size)
 
-        fitted(figure, _mirrored(layout.panel, rtl), rtl, fill)
+        fitted(figure, mirrored(layout.panel, rtl), rtl, fill)
         return
-    fitted(figure, _mirrored(layout.panel, rtl), rtl, lambda c: fill_figures(c, snapshot, size))
-    fitted(figure, _mirrored(layout.legend, rtl), rtl, lambda c: fill_legend(c, snapshot, size))
+    fitted(figure, mirrored(layout.panel, rtl), rtl, lambda c: fill_figures(c, snapshot, size))
+    fitted(figure, mirrored(layout.legend, rtl), rtl, lambda c: fill_legend(c, snapshot, size))
 
 
 def draw_qr(figure: Figure, link: PublicLink, layout: Layout, lang: str, rtl: bool) -> None:
     """The QR code's modules as black and white squares with the quiet zone a reader needs,
     captioned with the address it opens."""
-    rect = _mirrored(layout.qr, rtl)
+    rect = mirrored(layout.qr, rtl)
     ax = figure.add_axes(rect)
     ax.set_axis_off()
     padded = np.pad(np.asarray(link.matrix, dtype=bool), QUIET_ZONE, constant_values=False)
@@ -297,7 +148,7 @@ def draw_footer(figure: Figure, snapshot: Snapshot, layout: Layout, rtl: bool) -
         column.add(snapshot.source_line, layout.font * 0.8, color=MUTED_COLOR, gap=0.1)
         column.add(snapshot.made_on_line, layout.font * 0.8, color=MUTED_COLOR)
 
-    fitted(figure, _mirrored(layout.footer, rtl), rtl, fill)
+    fitted(figure, mirrored(layout.footer, rtl), rtl, fill)
 
 
 def draw_page(snapshot: Snapshot, link: PublicLink, layout: Layout) -> Figure:
@@ -307,7 +158,7 @@ def draw_page(snapshot: Snapshot, link: PublicLink, layout: Layout) -> Figure:
     figure = Figure(figsize=layout.size, dpi=DPI, facecolor="white")
     draw_header(figure, snapshot, layout, rtl)
     draw_map(
-        figure.add_axes(_mirrored(layout.map, rtl), label=MAP_AXES), snapshot.places, layout.scale
+        figure.add_axes(mirrored(layout.map, rtl), label=MAP_AXES), snapshot.places, layout.scale
     )
     draw_panel(figure, snapshot, layout, rtl)
     draw_qr(figure, link, layout, snapshot.lang, rtl)

@@ -16,7 +16,8 @@ from footprint.data import Dataset
 from footprint.export import csv_bytes, xlsx_bytes
 from footprint.filters import Filters
 from footprint.i18n import t
-from footprint.presskit.images import SQUARE, WIDE, PublicLink, pdf_bytes, png_bytes
+from footprint.presskit.images import PublicLink, pdf_bytes, png_bytes
+from footprint.presskit.layouts import SQUARE, WIDE
 from footprint.presskit.tables import cities_sheet, figures_sheet
 from footprint.qr import public_view_url, qr_matrix
 from footprint.snapshot import take_snapshot
