@@ -208,3 +208,16 @@ def test_an_ambiguous_name_offers_candidates_with_region_and_population(organize
     app.button(key="ws_publish").click().run()
     manual = [row for row in _rows(folder, "geocache.csv") if row["query"] == "saint denis"]
     assert [(row["country"], row["provider"]) for row in manual] == [("FR", "manual")]
+
+
+def test_a_workbook_sheet_is_picked(organizer_env, monkeypatch):
+    from tests.import_fixtures.support import french_rows, xlsx_bytes
+
+    app = signed_in_by_link(monkeypatch)
+    workbook = xlsx_bytes(french_rows(), sheet="Liste", before=("Notes",))
+    app.file_uploader[0].upload("liste-2024.xlsx", workbook).run()
+    sheets = app.selectbox(key="ws_sheet")
+    assert sheets.options == ["Notes", "Liste"]
+    sheets.set_value("Liste").run()
+    assert not app.exception
+    assert (_metrics(app)["Rows read"], _metrics(app)["To place"]) == ("23", "1")
