@@ -24,6 +24,7 @@ pytestmark = pytest.mark.browser
 EDITION_2_CITIES = 20
 EDITION_2_EUROPE_CITIES = 9
 ALL_EDITIONS_CITIES = 21
+AFRICA_AND_AMERICAS_CITIES = 9  # every edition: 4 African cities, 5 in the Americas
 TODAY = dt.date(2026, 11, 23)
 
 
@@ -90,8 +91,9 @@ def file_page(browser: Browser, page_file: Path) -> Iterator[FileWatch]:
         ("edition=2&lang=en", EDITION_2_CITIES),
         ("edition=2&continent=Europe&lang=en", EDITION_2_EUROPE_CITIES),
         ("edition=all&lang=fr", ALL_EDITIONS_CITIES),
+        ("edition=all&continent=Afrique,Am%C3%A9riques&lang=ar", AFRICA_AND_AMERICAS_CITIES),
     ],
-    ids=["edition-2", "edition-2-europe", "all-editions"],
+    ids=["edition-2", "edition-2-europe", "all-editions", "continents-named-in-french"],
 )
 def test_the_address_chooses_the_view_and_nothing_is_requested(file_page, query, cities):
     file_page.open(query)
