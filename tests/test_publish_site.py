@@ -21,7 +21,7 @@ from footprint.data import DataError, load_dataset
 from footprint.filters import Filters
 from footprint.i18n import LANGUAGES, format_number, t
 from footprint.places import locate
-from footprint.snapshot import take_snapshot
+from footprint.snapshot import document_names, take_snapshot
 from footprint.standalone.fonts import arabic_characters
 from footprint.static_site import swap
 from footprint.static_site.publish import SITE_DIR_ENV, publish_site, refresh_site
@@ -111,13 +111,21 @@ def test_every_page_carries_the_arabic_font_it_needs(site):
 
 
 def test_every_page_carries_the_source_line_and_the_date_made(site):
-    for path in _html_files(site):
-        lang = path.parent.name if path.parent != site else None
-        text = html.unescape(path.read_text(encoding="utf-8"))
-        for one in [lang] if lang else LANGUAGES:
-            overview = _snapshot(BUNDLED, one)
-            assert overview.made_on_line in text, f"{path.relative_to(site)} ({one})"
-            assert overview.source_line in text, f"{path.relative_to(site)} ({one})"
+    """The map carries each view's own line; the figures and sources pages, which speak of
+    every list and figure, name every document the data cites."""
+    dataset = load_dataset(BUNDLED)
+    index = html.unescape((site / "index.html").read_text(encoding="utf-8"))
+    for lang in LANGUAGES:
+        overview = _snapshot(BUNDLED, lang)
+        assert overview.made_on_line in index and overview.source_line in index, lang
+        for page in PAGES:
+            text = html.unescape((site / lang / page).read_text(encoding="utf-8"))
+            footer = text[text.index('<footer class="fp-site-footer">') :]
+            assert overview.made_on_line in footer, f"{lang}/{page}"
+            assert t("source_line", lang, sources="").strip() in footer, f"{lang}/{page}"
+            cited = {*dataset.cities["source"], *dataset.figures["source"]}
+            for name in document_names(dataset, sorted(cited), lang):
+                assert name in footer, f"{lang}/{page}: {name}"
 
 
 def test_nothing_is_loaded_from_another_host(site):

@@ -7,7 +7,7 @@ data goes through Jinja's autoescape, so a quote or a title can never become mar
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -31,7 +31,7 @@ from footprint.i18n import (
 )
 from footprint.localized import localized
 from footprint.metrics import editions_label, span_figures
-from footprint.snapshot import Snapshot, statement_text
+from footprint.snapshot import Snapshot, document_names, statement_text
 from footprint.standalone.fonts import inline_font_faces
 from footprint.tables import missing_editions
 
@@ -89,9 +89,12 @@ def _languages(lang: str, page: str) -> list[Link]:
     ]
 
 
-def _frame(snapshot: Snapshot, page: str, heading: str) -> dict:
-    """What every page carries: its language and direction, navigation, source line, date."""
-    lang = snapshot.lang
+def _frame(dataset: Dataset, overview: Snapshot, page: str, heading: str) -> dict:
+    """What every page carries: its language and direction, navigation, source line, date.
+    These pages speak of every figure and list, so their source line names every document."""
+    lang = overview.lang
+    files = [*dataset.cities["source"].tolist(), *dataset.figures["source"].tolist()]
+    snapshot = replace(overview, sources=document_names(dataset, files, lang))
     return {
         "lang": lang,
         "dir": direction(lang),
@@ -156,7 +159,7 @@ def figures_page(dataset: Dataset, overview: Snapshot, editions: Sequence[Snapsh
     its counts (or that no list was published), its figures as the sources state them, and
     what is known of its list."""
     lang = overview.lang
-    context = _frame(overview, FIGURES_PAGE, t("site.figures_page", lang))
+    context = _frame(dataset, overview, FIGURES_PAGE, t("site.figures_page", lang))
     context.update(
         sections=[_edition_section(snapshot, dataset) for snapshot in editions],
         no_list=t("site.no_list", lang),
@@ -202,7 +205,7 @@ def sources_page(dataset: Dataset, overview: Snapshot) -> str:
         for row in dataset.figures.to_dict("records")
     ]
     gaps = missing_editions(dataset.editions)
-    context = _frame(overview, SOURCES_PAGE, t("page_sources", lang))
+    context = _frame(dataset, overview, SOURCES_PAGE, t("page_sources", lang))
     context.update(
         intro=t("sources_intro", lang),
         figures=figures,
