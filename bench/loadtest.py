@@ -150,6 +150,30 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def sustained_notes(args: argparse.Namespace, rows: list[Row]) -> list[str]:
+    """One process's sustained rate and the replicas', as lines against their targets."""
+    try:
+        alone = ladder_one_process(args, rows)
+        together = None
+        if args.replicas >= 2 and HAPROXY.exists():
+            together = ladder_replicas(args, rows)
+    except RuntimeError as error:
+        return [f"- Sustained rates not measured: {_first_line(error)}"]
+    ladder = (
+        f"steady arrivals for {args.ladder_duration:g} s, from {args.ladder_start:g} a second "
+        f"in steps of {args.ladder_step:g}"
+    )
+    lines = rate_lines(alone, together, args.replicas, ladder)
+    if args.replicas >= 2 and not HAPROXY.exists():
+        lines.append(f"- Replicas not compared: HAProxy is not installed ({HAPROXY}).")
+    return lines
+
+
+def _first_line(error: Exception) -> str:
+    """A server that cannot start (the app is being worked on) is named, not fatal."""
+    return str(error).splitlines()[0]
+
+
 def via_pids() -> list[int]:
     """The replicas of a running `make serve`, for their memory; none if it is not running."""
     if not STATE_PATH.exists():
@@ -170,24 +194,18 @@ def main(argv: list[str] | None = None) -> int:
     else:
         for size in args.sizes.split(","):
             print(f"One process, {size} cities:", flush=True)
-            replicas = one_process(size, WORK_DIR / "logs")
+            try:
+                replicas = one_process(size, WORK_DIR / "logs")
+            except RuntimeError as error:
+                notes.append(f"- {size} cities not measured: {_first_line(error)}")
+                continue
             try:
                 pids = [replicas[0].process.pid]
                 rows += [Row(size, r, "1 process") for r in scenarios(args, replicas[0].url, pids)]
             finally:
                 stop_all(replicas)
         if args.ladder_max >= args.ladder_start:
-            alone = ladder_one_process(args, rows)
-            together = None
-            if args.replicas >= 2 and HAPROXY.exists():
-                together = ladder_replicas(args, rows)
-            elif args.replicas >= 2:
-                notes.append(f"- Replicas not compared: HAProxy is not installed ({HAPROXY}).")
-            ladder = (
-                f"steady arrivals for {args.ladder_duration:g} s, from {args.ladder_start:g} a "
-                f"second in steps of {args.ladder_step:g}"
-            )
-            notes = rate_lines(alone, together, args.replicas, ladder) + notes
+            notes = sustained_notes(args, rows) + notes
     header = (
         f"Latest run: {started} UTC, {os.cpu_count()} cores, `.venv/bin/python bench/loadtest.py"
         f"{' ' + ' '.join(argv) if argv else ''}`; think time {args.think:g} s before each "

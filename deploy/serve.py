@@ -18,14 +18,15 @@ from pathlib import Path
 
 from deploy.haproxy import start_haproxy
 from deploy.replicas import Replica, launch_replica, start_replicas, stop_all, wait_healthy
-from deploy.secret import REPO, cookie_secret
+from deploy.secret import SECRET_PATH, cookie_secret
 
-WORK_DIR = REPO / ".cache" / "serve"
-STATE_PATH = WORK_DIR / "replicas.json"
+WORK_DIR = SECRET_PATH.parent  # .cache/serve: secret, server list, logs, state
+STATE_NAME = "replicas.json"
+STATE_PATH = WORK_DIR / STATE_NAME
 WATCH_INTERVAL_S = 2.0
 
 
-def write_state(replicas: list[Replica], front: str, path: Path = STATE_PATH) -> None:
+def write_state(replicas: list[Replica], front: str, path: Path) -> None:
     """Ports and process ids of the running layout (nothing secret), replaced whole."""
     state = {
         "front": front,
@@ -49,10 +50,22 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--first-port", type=int, default=8601, help="replica1's port (8601)")
     parser.add_argument("--data", type=Path, help="data folder (FOOTPRINT_DATA_DIR)")
+    parser.add_argument(
+        "--work-dir", type=Path, default=WORK_DIR, help="secret, logs and state (.cache/serve)"
+    )
     args = parser.parse_args(argv)
     if args.replicas < 1:
         parser.error("--replicas must be at least 1")
     return args
+
+
+def _wait_back(replica: Replica) -> None:
+    """A restarted replica that cannot start is reported; the watch tries it again later,
+    while HAProxy keeps sending visitors to the others."""
+    try:
+        wait_healthy([replica])
+    except RuntimeError as error:
+        print(f"{replica.name} did not come back: {error}", file=sys.stderr)
 
 
 def _stop_on_sigterm(*_: object) -> None:
@@ -61,26 +74,29 @@ def _stop_on_sigterm(*_: object) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    secret = cookie_secret()
+    work_dir, logs = args.work_dir, args.work_dir / "logs"
+    state_path = work_dir / STATE_NAME
+    secret = cookie_secret(work_dir / SECRET_PATH.name)
     ports = [args.first_port + index for index in range(args.replicas)]
     print(f"Starting {args.replicas} replica(s) on 127.0.0.1 ports {ports[0]}-{ports[-1]}...")
-    replicas = start_replicas(args.replicas, ports, WORK_DIR / "logs", args.data, secret)
+    replicas = start_replicas(args.replicas, ports, logs, args.data, secret)
     proxy = None
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         servers = [(r.name, r.address, r.port) for r in replicas]
-        proxy = start_haproxy(servers, WORK_DIR, args.address, args.port)
-        write_state(replicas, proxy.bind)
-        print(f"Serving on http://{proxy.bind} (logs in {WORK_DIR}); Ctrl-C stops everything.")
+        proxy = start_haproxy(servers, work_dir, args.address, args.port)
+        write_state(replicas, proxy.bind, state_path)
+        print(f"Serving on http://{proxy.bind} (logs in {work_dir}); Ctrl-C stops everything.")
+        sys.stdout.flush()
         while proxy.process.poll() is None:
             for index, replica in enumerate(replicas):
                 if not replica.is_running():
                     print(f"{replica.name} exited ({replica.process.returncode}); restarting it")
                     replicas[index] = launch_replica(
-                        replica.name, replica.port, WORK_DIR / "logs", args.data, secret
+                        replica.name, replica.port, logs, args.data, secret
                     )
-                    wait_healthy([replicas[index]])
-                    write_state(replicas, proxy.bind)
+                    _wait_back(replicas[index])
+                    write_state(replicas, proxy.bind, state_path)
             time.sleep(WATCH_INTERVAL_S)
         print(f"HAProxy exited ({proxy.process.returncode}):\n{proxy.log_tail()}", file=sys.stderr)
         return 1
@@ -90,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         if proxy is not None:
             proxy.stop()
         stop_all(replicas)
-        STATE_PATH.unlink(missing_ok=True)
+        state_path.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":
