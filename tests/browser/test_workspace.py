@@ -19,7 +19,12 @@ import pytest
 from playwright.sync_api import Page
 
 from footprint.auth import TOKEN_HASH_ENV
-from tests.browser.leaflet import count_layers, map_frame, wait_for_layer_count
+from tests.browser.leaflet import (
+    MAP_FRAME_SELECTOR,
+    count_layers,
+    map_frame,
+    wait_for_layer_count,
+)
 from tests.browser.navigation import open_app, wait_for_app_idle
 from tests.browser.server import REPO, STARTUP_TIMEOUT_S, StreamlitServer, _health_ok, free_port
 from tests.import_fixtures.support import FRENCH_CSV
@@ -146,11 +151,18 @@ def test_link_upload_review_place_publish_then_public_map(launched, watch, artif
     page.wait_for_timeout(300)
     page.screenshot(path=artifacts_dir / "workspace-review.png")
 
-    for label, value in (("Latitude", "44.12345"), ("Longitude", "4.54321")):
-        field = page.get_by_label(label, exact=True)
-        field.fill(value)
-        field.press("Enter")
-        wait_for_app_idle(page)
+    # Placed by a click on the place-by-hand map (the first map on the page): the click fills
+    # in the latitude and longitude.
+    place_map = page.locator(MAP_FRAME_SELECTOR).first
+    map_frame(page)
+    box = place_map.bounding_box()
+    place_map.click(position={"x": box["width"] * 0.55, "y": box["height"] * 0.5})
+    latitude = page.get_by_label("Latitude", exact=True)
+    page.wait_for_function(
+        "(input) => input.value !== ''", arg=latitude.element_handle(), timeout=ACTION_TIMEOUT_MS
+    )
+    wait_for_app_idle(page)
+    clicked = float(latitude.input_value()), float(page.get_by_label("Longitude").input_value())
     page.get_by_role("button", name="Place it here").click()
     _wait_for_metric(page, "To place", "0")
     wait_for_app_idle(page)
@@ -160,6 +172,8 @@ def test_link_upload_review_place_publish_then_public_map(launched, watch, artif
     assert page.locator(INJECTED_IMAGES).count() == 0
     published = (launched.data_dir / "cities.csv").read_text(encoding="utf-8")
     assert MADE_UP in published and "onerror" not in published
+    manual = (launched.data_dir / "geocache.csv").read_text(encoding="utf-8")
+    assert f"FR,{clicked[0]:.5f},{clicked[1]:.5f},{MADE_UP},FR,manual" in manual
 
     public = browser.new_context(viewport={"width": 1400, "height": 900}, locale="en-US")
     try:
