@@ -238,3 +238,12 @@ def test_cities_page_searches_and_offers_a_download():
     table = app.dataframe[0].value
     assert table["City"].tolist() == ["London"]
     assert app.get("download_button")
+
+
+def test_arabic_cities_page_finds_arabic_names_in_a_right_to_left_table():
+    app = _run({"edition": "all", "lang": "ar"}, "pages/cities.py")
+    app.text_input[0].input("لندن").run()
+    (table,) = app.table
+    assert table.value[t("city", "ar")].tolist() == [escape_markdown("لندن")]
+    assert table.value[t("country", "ar")].tolist() == ["المملكة المتحدة"]
+    assert app.get("download_button")

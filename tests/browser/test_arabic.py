@@ -10,9 +10,11 @@ import pytest
 
 from footprint.assets import FONTS_URL
 from footprint.i18n import t
+from tests.browser.conftest import VIEWPORT
 from tests.browser.leaflet import map_frame, wait_for_layer_count
 from tests.browser.navigation import open_app, wait_for_app_idle
 from tests.browser.screenshots import save_full_page
+from tests.browser.watch import PageWatch
 
 pytestmark = pytest.mark.browser
 
@@ -97,6 +99,21 @@ def test_the_page_reads_right_to_left_with_the_sidebar_on_the_right(app_server, 
     )
     assert title_text["left"] > main_box["x"] + main_box["width"] / 2, (title_text, main_box)
     watch.assert_clean()
+
+
+def test_a_browser_set_to_arabic_gets_arabic_without_asking(app_server, browser):
+    context = browser.new_context(viewport=VIEWPORT, locale="ar-MA")
+    try:
+        watch = PageWatch(context.new_page())
+        watch.attach(context)
+        open_app(watch.page, app_server, "/")
+        assert watch.page.locator("h1").first.inner_text().strip() == t("app_title", LANG)
+        assert "lang=ar" in watch.page.url
+        main = watch.page.get_by_test_id("stMain")
+        assert main.evaluate("(node) => getComputedStyle(node).direction") == "rtl"
+        watch.assert_clean()
+    finally:
+        context.close()
 
 
 def test_a_figure_is_not_scrambled_inside_arabic_text(app_server, watch):
