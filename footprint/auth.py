@@ -99,6 +99,8 @@ def write_password_hash(password_hash: str, path: Path = SECRETS_PATH) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
         os.chmod(temporary, 0o600)
         os.replace(temporary, path)
     except BaseException:
