@@ -221,3 +221,19 @@ def test_a_workbook_sheet_is_picked(organizer_env, monkeypatch):
     sheets.set_value("Liste").run()
     assert not app.exception
     assert (_metrics(app)["Rows read"], _metrics(app)["To place"]) == ("23", "1")
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "statuses"),
+    [
+        ("fr", "Espace organisateurs", {"placée", "écartée"}),
+        ("ar", "فضاء المنظمين", {"محدَّدة", "مستبعدة"}),
+    ],
+)
+def test_the_workspace_in_french_and_arabic(organizer_env, monkeypatch, lang, title, statuses):
+    app = _upload_fixture(signed_in_by_link(monkeypatch, lang))
+    assert not app.exception
+    assert titles(app) == [title]
+    # Arabic shows a table of reading size as an HTML table, which follows the page's direction.
+    table = (app.dataframe or app.table)[0].value
+    assert statuses <= set(table.to_numpy().ravel())
