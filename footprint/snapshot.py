@@ -164,7 +164,7 @@ def take_snapshot(
         counts=counts(shown) if has_list else None,
         coverage=tuple(
             t(key, lang, **values)
-            for key, values in list_coverage(located, dataset.figures, editions)
+            for key, values in list_coverage(located, dataset.figures, editions, lang)
         ),
         headlines=headlines,
         legend=legend_entries(lang),
