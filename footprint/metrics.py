@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from footprint.data import parse_editions
-from footprint.localized import localized_columns
+from footprint.localized import format_list, localized_columns
 from footprint.places import display_names, place_keys, places, row_names, visitors
 
 NOTE_COLUMNS = localized_columns("notes")
@@ -184,7 +184,10 @@ def list_coverage(
             notes.append(
                 (
                     "list_guest_only",
-                    {"edition": edition, "guest": ", ".join(row_names(guests, lang))},
+                    {
+                        "edition": edition,
+                        "guest": format_list(row_names(guests, lang).tolist(), lang),
+                    },
                 )
             )
         else:
