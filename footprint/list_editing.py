@@ -2,8 +2,9 @@
 edited table back as a file the importer reviews, so an edit goes through the same checks and
 the same publish as an uploaded spreadsheet.
 
-Rows left as they were keep their source, quote and every column the editor does not show:
-editing one city must not erase where the others came from.
+Rows left as they were come back exactly as published (spelling, source, quote and every column
+the editor does not show): editing one city must not rename the others or erase where they came
+from.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import io
 
 import pandas as pd
 
+from footprint.importer import Review
+from footprint.importer.rows import PLACED
 from footprint.schema import CITIES
 
 # The editable columns, named as the importer recognises them (English headers).
@@ -43,20 +46,23 @@ def table_as_csv(table: pd.DataFrame) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def _same_row_key(row: dict) -> tuple[str, ...]:
-    return tuple(str(row.get(column, "")).strip().casefold() for column in EDITABLE)
+def _key(values: list[str]) -> tuple[str, ...]:
+    return tuple(" ".join(str(value).split()).casefold() for value in values)
 
 
-def keep_provenance(new_rows: list[dict[str, str]], cities: pd.DataFrame, edition: int) -> list:
-    """`new_rows` (cities.csv rows from the review) where every row equal to one already
-    published for `edition` keeps that row's other columns (source, quote…)."""
+def keep_provenance(
+    review: Review, new_rows: list[dict[str, str]], cities: pd.DataFrame, edition: int
+) -> list[dict[str, str]]:
+    """`new_rows` (review.cities_rows(), one per placed row in order) where every row left as
+    it was published comes back exactly as published: its spelling, source, quote and the
+    columns the editor does not show. Only edited and added rows take the review's form."""
     old = cities[cities["edition"] == edition].astype("string").fillna("")
-    published = {_same_row_key(row): row for row in old.to_dict("records")}
-    hidden = [column for column in CITIES.column_names if column not in (*EDITABLE, "edition")]
+    published = {_key([row[column] for column in EDITABLE]): row for row in old.to_dict("records")}
+    placed = [row for row in review.rows if row.status == PLACED]
     kept = []
-    for row in new_rows:
-        before = published.get(_same_row_key(row))
-        if before is not None:
-            row = {**row, **{column: str(before.get(column, "")) for column in hidden}}
-        kept.append({column: row.get(column, "") for column in CITIES.column_names})
+    for import_row, new in zip(placed, new_rows, strict=True):
+        written = _key([import_row.cells.get(header, "") for header in EDITABLE.values()])
+        before = published.get(written)
+        row = new if before is None else {**before, "edition": str(edition)}
+        kept.append({column: str(row.get(column, "")) for column in CITIES.column_names})
     return kept

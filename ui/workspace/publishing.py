@@ -51,7 +51,7 @@ def _publish(
     review = draft.review
     rows = review.cities_rows(who.name, draft.file_name)
     if draft.edited_in_place:
-        rows = keep_provenance(rows, cities, review.edition)
+        rows = keep_provenance(review, rows, cities, review.edition)
     edition_rows = review.edition_rows(who.name, draft.file_name)
     if edition_rows and draft.new_edition is not None:
         edition_rows = [{**row, **draft.new_edition.columns()} for row in edition_rows]
