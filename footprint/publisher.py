@@ -12,7 +12,8 @@ on the files' signatures.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,7 +22,7 @@ from footprint import versions
 from footprint.csv_rows import CsvFile, editions_in, parse, replace_rows
 from footprint.data import DataError, Problem, load_dataset
 from footprint.schema import CITIES, EDITIONS
-from footprint.storage import locked, replace_together
+from footprint.storage import locked, remove_leftovers, replace_together
 from footprint.versions import SNAPSHOT_FILES, Summary, Version
 from geo.cache import (
     COLUMNS,
@@ -77,7 +78,7 @@ def publish(
     raises StorageError, leaving the data as it was, if the disk refuses the write.
     """
     folder = Path(folder)
-    with locked(versions.history_folder(folder)):
+    with _change_lock(folder):
         current = _read_files(folder)
         draft = _draft_publish(folder, current, edition, cities, edition_rows, manual_places)
         _validate(folder, draft, file_name)
@@ -93,12 +94,22 @@ def restore(folder: Path, version_id: str, *, who: str) -> Version:
     unknown version, DataError if that state no longer loads (e.g. figures.csv has changed).
     """
     folder = Path(folder)
-    with locked(versions.history_folder(folder)):
+    with _change_lock(folder):
         target = versions.find_version(folder, version_id)
         current = _read_files(folder)
         draft = _draft_restore(folder, current, target)
         _validate(folder, draft, file_name="")
         return _commit(folder, current, draft, who=who, file_name="")
+
+
+@contextmanager
+def _change_lock(folder: Path) -> Iterator[None]:
+    """The history lock (one change at a time), then geocache.csv's own writer lock, which
+    `python -m geo geocode` also takes: neither loses the other's rows."""
+    with locked(versions.history_folder(folder)), locked(folder / GEOCACHE):
+        for name in SNAPSHOT_FILES:
+            remove_leftovers(folder / name)
+        yield
 
 
 def _read_files(folder: Path) -> Files:

@@ -10,6 +10,7 @@ as it was.
 from __future__ import annotations
 
 import errno
+import glob
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,6 +31,7 @@ __all__ = [
     "atomic_write_bytes",
     "atomic_write_text",
     "locked",
+    "remove_leftovers",
     "replace_together",
     "writer_lock",
 ]
@@ -78,6 +80,12 @@ def replace_together(new_files: dict[Path, bytes], originals: dict[Path, bytes |
             _put_back(done, originals)
             raise
         done.append(path)
+
+
+def remove_leftovers(path: Path) -> None:
+    """Temporary files a killed writer of `path` left beside it; call under its writer lock."""
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        leftover.unlink(missing_ok=True)
 
 
 def _put_back(paths: list[Path], originals: dict[Path, bytes | None]) -> None:

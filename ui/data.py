@@ -3,16 +3,22 @@ what each view derives from it once per filter set.
 
 Cache keys are plain strings and tuples: hashing them costs nothing, and every rerun of a
 page goes through here.
+
+A file saved half-edited or broken while the server runs does not take the dashboard down:
+visitors keep the last data set that loaded from that folder, and `load_problems` says what is
+wrong for the organizers' eyes.
 """
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from footprint.data import Dataset, load_dataset
+from footprint.data import DataError, Dataset, load_dataset
 from footprint.filters import Filters
 from footprint.mapview import MapSpec, map_spec
 from footprint.metrics import (
@@ -23,25 +29,101 @@ from footprint.metrics import (
     span_figures,
 )
 from footprint.places import locate, places, visible_places
+from geo.cache import CacheFormatError
+
+# Folders whose last good data set is kept (tests and benches use many; a server uses one).
+KEPT_FOLDERS = 8
 
 
 def _signature(folder: Path) -> tuple:
-    """Changes whenever an organizer saves a file, so the cache never serves stale data."""
-    return tuple(
-        (path.name, path.stat().st_mtime_ns, path.stat().st_size)
-        for path in sorted(folder.glob("*.csv"))
-    )
+    """Changes whenever an organizer saves a file (a publish replaces it: a new inode), so the
+    cache never serves stale data."""
+    signature = []
+    for path in sorted(folder.glob("*.csv")):
+        status = path.stat()
+        signature.append((path.name, status.st_ino, status.st_mtime_ns, status.st_size))
+    return tuple(signature)
+
+
+@dataclass
+class _Folder:
+    """The last data set that loaded from a folder, and the files that failed since."""
+
+    good_signature: tuple | None = None
+    good: tuple[Dataset, pd.DataFrame] | None = None
+    failed_signature: tuple | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _LastGood:
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    folders: dict[str, _Folder] = field(default_factory=dict)
+
+    def folder(self, folder: str) -> _Folder:
+        with self.lock:
+            if folder not in self.folders:
+                if len(self.folders) >= KEPT_FOLDERS:
+                    self.folders.pop(next(iter(self.folders)))
+                self.folders[folder] = _Folder()
+            return self.folders[folder]
+
+
+@st.cache_resource(show_spinner=False)
+def _last_good() -> _LastGood:
+    """One per server process, shared by every session."""
+    return _LastGood()
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _load(folder: str, signature: tuple) -> tuple[Dataset, pd.DataFrame]:
+    kept = _last_good().folder(folder)
+    if kept.good is not None and kept.good_signature == signature:
+        return kept.good
     dataset = load_dataset(Path(folder))
     return dataset, locate(dataset.cities, Path(folder) / "geocache.csv")
 
 
+def _serving(folder: Path) -> tuple[str, tuple]:
+    """(folder, signature) to read from: the files' own while they load, else those of the last
+    data set that loaded. Raises DataError or CacheFormatError when none ever did."""
+    key, signature = str(folder), _signature(folder)
+    kept = _last_good().folder(key)
+    if kept.good_signature == signature:
+        return key, signature
+    if kept.failed_signature == signature and kept.good is not None:
+        return key, kept.good_signature
+    try:
+        loaded = _load(key, signature)
+    except (DataError, CacheFormatError) as error:
+        kept.failed_signature, kept.problems = signature, _problem_lines(error)
+        if kept.good is None:
+            raise
+        return key, kept.good_signature
+    kept.good_signature, kept.good = signature, loaded
+    kept.failed_signature, kept.problems = None, []
+    return key, signature
+
+
+def _problem_lines(error: DataError | CacheFormatError) -> list[str]:
+    if isinstance(error, DataError):
+        return [str(problem) for problem in error.problems]
+    return [str(error)]
+
+
+def load_problems(folder: Path) -> list[str]:
+    """Why the files in `folder` do not load right now, one `file:line: column: what` each;
+    empty when they load. While not empty, pages show the last data set that loaded."""
+    try:
+        _serving(folder)
+    except (DataError, CacheFormatError) as error:
+        return _problem_lines(error)
+    return list(_last_good().folder(str(folder)).problems)
+
+
 def load(folder: Path) -> tuple[Dataset, pd.DataFrame]:
     """The validated data set and its cities with coordinates (raises footprint.data.DataError)."""
-    return _load(str(folder), _signature(folder))
+    return _load(*_serving(folder))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -53,7 +135,7 @@ def _edition_years(folder: str, signature: tuple) -> dict[int, int]:
 
 def edition_years(folder: Path) -> dict[int, int]:
     """Edition → year, for the sidebar, without copying the whole data set on every rerun."""
-    return _edition_years(str(folder), _signature(folder))
+    return _edition_years(*_serving(folder))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -67,7 +149,7 @@ def _view(
 
 def view_for(folder: Path, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(every place of the selected editions, the places the view shows): cached per filter set."""
-    return _view(str(folder), _signature(folder), filters.edition, filters.continents)
+    return _view(*_serving(folder), filters.edition, filters.continents)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -78,9 +160,9 @@ def _coverage(folder: str, signature: tuple, editions: tuple[int, ...]) -> list[
 
 def coverage(folder: Path, edition: int | None) -> list[tuple[str, dict]]:
     """What is known of the city list of `edition`, or of every edition."""
-    signature = _signature(folder)
-    editions = (edition,) if edition is not None else tuple(_edition_years(str(folder), signature))
-    return _coverage(str(folder), signature, editions)
+    key, signature = _serving(folder)
+    editions = (edition,) if edition is not None else tuple(_edition_years(key, signature))
+    return _coverage(key, signature, editions)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -99,7 +181,7 @@ def edition_cards(
     folder: Path, edition: int
 ) -> tuple[list[FigureCard], list[tuple[str, list[FigureCard]]]]:
     """The edition's own figure cards, and apart, those of spans of editions that include it."""
-    return _edition_cards(str(folder), _signature(folder), edition)
+    return _edition_cards(*_serving(folder), edition)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -112,6 +194,4 @@ def _map_spec(
 
 def map_spec_for(folder: Path, filters: Filters) -> MapSpec:
     """What the map draws for a filter set, built once per filter set and language."""
-    return _map_spec(
-        str(folder), _signature(folder), filters.edition, filters.continents, filters.lang
-    )
+    return _map_spec(*_serving(folder), filters.edition, filters.continents, filters.lang)
