@@ -22,6 +22,8 @@ organizer = signin.current_organizer()  # before the sidebar rewrites the URL
 presentation.remember_options()  # likewise: the deck's interval= and theme=
 chosen = filters.sidebar(years)
 lang = chosen.lang
+if data.load_problems(data_dir()):  # broken files: the last good data is shown
+    st.sidebar.caption(t("data.last_good", lang))
 page = st.navigation(
     [
         st.Page("pages/map.py", title=t("page_map", lang), default=True),
