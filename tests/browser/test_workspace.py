@@ -144,6 +144,7 @@ def test_link_upload_review_place_publish_then_public_map(launched, watch, artif
     page.get_by_role("heading", name="Review", exact=True).wait_for(timeout=ACTION_TIMEOUT_MS)
     wait_for_app_idle(page)
     assert (_metric(page, "Rows read"), _metric(page, "To place")) == ("23", "1")
+    assert page.locator(INJECTED_IMAGES).count() == 0, "the file's markup became an element"
     page.get_by_text("Problems only").click()
     wait_for_app_idle(page)
     page.get_by_role("heading", name="Review", exact=True).scroll_into_view_if_needed()
