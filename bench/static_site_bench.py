@@ -199,10 +199,10 @@ def run_size(browser: Browser, size: str, work_dir: Path, runs: int) -> list[Row
     return rows
 
 
-def markdown(rows: list[Row], runs: int) -> str:
+def markdown(rows: list[Row], runs: int, load: float) -> str:
     when = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     lines = [
-        f"Latest run: {when}, {os.cpu_count()} cores,"
+        f"Latest run: {when}, {os.cpu_count()} cores (load average {load:.1f} at the start),"
         " `.venv/bin/python bench/static_site_bench.py`; headless Chromium, cold cache"
         " (a new browser context per visit), served by"
         f" `python -m http.server` on loopback; median of {runs} visits after one warm-up.",
@@ -263,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     work_dir = ROOT / ".cache" / "static-site-bench"  # git-ignored
     work_dir.mkdir(parents=True, exist_ok=True)
     rows: list[Row] = []
+    load = os.getloadavg()[0]  # other work on the machine skews times: say how busy it was
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
@@ -271,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
                 rows += run_size(browser, size, work_dir, args.runs)
         finally:
             browser.close()
-    text = markdown(rows, args.runs)
+    text = markdown(rows, args.runs, load)
     print(text)
     if args.write_readme:
         write_readme(text)
