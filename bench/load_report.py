@@ -26,18 +26,25 @@ def _seconds(value: float | None) -> str:
 def table(rows: list[Row]) -> str:
     lines = [
         "| served by | cities | scenario | visitors | first page p50 / p95 (s) "
-        "| filter change p50 / p95 (s) | sessions/s | errors | server peak (MB) |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| filter change p50 / p95 (s) | sessions/s | errors | server peak (MB) "
+        "| server CPU a visit (ms) | visitors' CPU (s) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for row in rows:
         result = row.result
         first, changes = result.first_pages, result.changes
         peak = f"{result.peak_rss_bytes / MB:.0f}" if result.peak_rss_bytes else "–"
+        cpu_a_visit = (
+            f"{result.server_cpu_s / len(result.visits) * 1000:.0f}"
+            if result.server_cpu_s and result.visits
+            else "–"
+        )
         lines.append(
             f"| {row.via} | {row.size} | {result.name} | {len(result.visits)} "
             f"| {_seconds(percentile(first, 0.5))} / {_seconds(percentile(first, 0.95))} "
             f"| {_seconds(percentile(changes, 0.5))} / {_seconds(percentile(changes, 0.95))} "
-            f"| {result.sessions_per_second:.1f} | {len(result.errors)} | {peak} |"
+            f"| {result.sessions_per_second:.1f} | {len(result.errors)} | {peak} "
+            f"| {cpu_a_visit} | {result.client_cpu_s:.1f} |"
         )
     return "\n".join(lines)
 

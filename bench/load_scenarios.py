@@ -94,46 +94,67 @@ async def steady(base_url: str, rate: float, duration_s: float, think_s: float) 
     return list(await asyncio.gather(*tasks))
 
 
-class PeakMemory:
-    """Polls, in a thread, the summed RSS of the given server processes and their children."""
+class ServerWatch:
+    """The servers' peak RSS (polled in a thread) and the CPU time they spent meanwhile, summed
+    over the given processes and their children."""
 
     def __init__(self, pids: list[int]):
         self.processes = [psutil.Process(pid) for pid in pids]
         self.peak_bytes = 0
+        self.cpu_seconds = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._poll, daemon=True)
 
-    def _rss(self) -> int:
-        total = 0
+    def _trees(self) -> list[psutil.Process]:
+        members = []
         for process in self.processes:
             try:
-                tree = [process, *process.children(recursive=True)]
-                total += sum(member.memory_info().rss for member in tree)
+                members += [process, *process.children(recursive=True)]
             except psutil.NoSuchProcess:
                 continue  # a replica killed during the run: the others still count
-        return total
+        return members
+
+    def _rss(self) -> int:
+        return sum(self._measure(lambda p: p.memory_info().rss))
+
+    def _cpu(self) -> float:
+        return sum(self._measure(lambda p: p.cpu_times().user + p.cpu_times().system))
+
+    def _measure(self, reading) -> list:
+        values = []
+        for member in self._trees():
+            try:
+                values.append(reading(member))
+            except psutil.NoSuchProcess:
+                continue
+        return values
 
     def _poll(self) -> None:
         while not self._stop.is_set():
             self.peak_bytes = max(self.peak_bytes, self._rss())
             self._stop.wait(MEMORY_POLL_S)
 
-    def __enter__(self) -> PeakMemory:
+    def __enter__(self) -> ServerWatch:
+        self._cpu_start = self._cpu()
         self._thread.start()
         return self
 
     def __exit__(self, *_: object) -> None:
         self._stop.set()
         self._thread.join()
+        self.cpu_seconds = self._cpu() - self._cpu_start
 
 
 @dataclass
 class ScenarioResult:
-    """A scenario's visits and the servers' peak memory (0 when not measured)."""
+    """A scenario's visits, the servers' peak memory and CPU time (0 when not measured), and
+    the CPU time the visitors' own process took (it shares the machine)."""
 
     name: str
     visits: list[Visit]
     peak_rss_bytes: int = 0
+    server_cpu_s: float = 0.0
+    client_cpu_s: float = 0.0
 
     @property
     def errors(self) -> list[str]:
@@ -175,9 +196,9 @@ async def _with_threads(scenario, base_url: str, *args: float) -> list[Visit]:
 def run_scenario(
     name: str, base_url: str, pids: list[int], scenario, *args: float
 ) -> ScenarioResult:
-    """Run `scenario(base_url, *args)` in a fresh event loop while watching the servers' RSS."""
-    if not pids:
-        return ScenarioResult(name, run_async(_with_threads(scenario, base_url, *args)))
-    with PeakMemory(pids) as memory:
+    """Run `scenario(base_url, *args)` in a fresh event loop while watching the servers."""
+    client_start = time.process_time()
+    with ServerWatch(pids) as server:
         visits = run_async(_with_threads(scenario, base_url, *args))
-    return ScenarioResult(name, visits, memory.peak_bytes)
+    client_cpu = time.process_time() - client_start
+    return ScenarioResult(name, visits, server.peak_bytes, server.cpu_seconds, client_cpu)

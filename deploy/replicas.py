@@ -153,11 +153,18 @@ def start_replicas(
     cookie_secret: str | None = None,
 ) -> list[Replica]:
     """`count` healthy replicas on `ports` (replica1 on ports[0]...), all sharing one secret."""
-    replicas = [
-        launch_replica(f"replica{index + 1}", port, log_dir, data_dir, cookie_secret)
-        for index, port in zip(range(count), ports, strict=True)
-    ]
-    wait_healthy(replicas)
+    replicas: list[Replica] = []
+    healthy = False
+    try:  # interrupted half-way (Ctrl-C), no replica is left running
+        for index, port in zip(range(count), ports, strict=True):
+            replicas.append(
+                launch_replica(f"replica{index + 1}", port, log_dir, data_dir, cookie_secret)
+            )
+        wait_healthy(replicas)
+        healthy = True
+    finally:
+        if not healthy:
+            stop_all(replicas)
     return replicas
 
 

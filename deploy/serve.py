@@ -78,20 +78,30 @@ def main(argv: list[str] | None = None) -> int:
     state_path = work_dir / STATE_NAME
     secret = cookie_secret(work_dir / SECRET_PATH.name)
     ports = [args.first_port + index for index in range(args.replicas)]
-    print(f"Starting {args.replicas} replica(s) on 127.0.0.1 ports {ports[0]}-{ports[-1]}...")
-    replicas = start_replicas(args.replicas, ports, logs, args.data, secret)
-    proxy = None
+    print(
+        f"Starting {args.replicas} replica(s) on 127.0.0.1 ports {ports[0]}-{ports[-1]}", flush=True
+    )
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    try:
+        replicas = start_replicas(args.replicas, ports, logs, args.data, secret)
+    except KeyboardInterrupt:
+        return 0
+    proxy = None
     try:
         servers = [(r.name, r.address, r.port) for r in replicas]
         proxy = start_haproxy(servers, work_dir, args.address, args.port)
         write_state(replicas, proxy.bind, state_path)
-        print(f"Serving on http://{proxy.bind} (logs in {work_dir}); Ctrl-C stops everything.")
-        sys.stdout.flush()
+        print(
+            f"Serving on http://{proxy.bind} (logs in {work_dir}); Ctrl-C stops everything.",
+            flush=True,
+        )
         while proxy.process.poll() is None:
             for index, replica in enumerate(replicas):
                 if not replica.is_running():
-                    print(f"{replica.name} exited ({replica.process.returncode}); restarting it")
+                    print(
+                        f"{replica.name} exited ({replica.process.returncode}); restarting",
+                        flush=True,
+                    )
                     replicas[index] = launch_replica(
                         replica.name, replica.port, logs, args.data, secret
                     )

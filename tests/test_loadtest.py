@@ -126,7 +126,8 @@ def test_readme_without_markers_is_left_alone(tmp_path: Path) -> None:
 def _result(name: str, first_pages: list[float], errors: int = 0) -> ScenarioResult:
     visits = [Visit(started=0.0, first_page=s, changes=[s / 2], finished=2.0) for s in first_pages]
     visits += [Visit(started=0.0, error="SessionError: no map", finished=2.0)] * errors
-    return ScenarioResult(name, visits, peak_rss_bytes=250_000_000)
+    server_cpu = 0.2 * len(visits)  # 200 ms of server CPU a visit
+    return ScenarioResult(name, visits, 250_000_000, server_cpu, client_cpu_s=1.5)
 
 
 def test_the_report_shows_what_was_measured_against_the_targets() -> None:
@@ -135,12 +136,13 @@ def test_the_report_shows_what_was_measured_against_the_targets() -> None:
     rows = [Row("bundled", burst_50, "1 process"), Row("10000", ten_k, "1 process")]
     text = table(rows)
     assert (
-        "| 1 process | bundled | burst 50 | 50 | 0.50 / 2.50 | 0.25 / 1.25 | 25.0 | 0 | 250 |"
-        in text
+        "| 1 process | bundled | burst 50 | 50 | 0.50 / 2.50 | 0.25 / 1.25 | 25.0 | 0 | 250 "
+        "| 200 | 1.5 |" in text
     )
     # 99 visits done in 2 s, and the failed one counted as an error, not as a time.
     ten_k_row = (
-        "| 1 process | 10000 | 10/s for 10 s | 100 | 0.20 / 0.20 | 0.10 / 0.10 | 49.5 | 1 | 250 |"
+        "| 1 process | 10000 | 10/s for 10 s | 100 | 0.20 / 0.20 | 0.10 / 0.10 | 49.5 | 1 | 250 "
+        "| 200 | 1.5 |"
     )
     assert ten_k_row in text
     assert targets(rows) == [
