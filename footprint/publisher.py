@@ -11,32 +11,22 @@ on the files' signatures.
 
 from __future__ import annotations
 
-import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from footprint import publish_checks as checks
 from footprint import versions
-from footprint.csv_rows import CsvFile, editions_in, parse, replace_rows
-from footprint.data import DataError, Problem, load_dataset
+from footprint.csv_rows import editions_in, parse, replace_rows
+from footprint.data import Problem
+from footprint.publish_checks import GEOCACHE
 from footprint.schema import CITIES, EDITIONS
 from footprint.storage import locked, remove_leftovers, replace_together
 from footprint.versions import SNAPSHOT_FILES, Summary, Version
-from geo.cache import (
-    COLUMNS,
-    MANUAL,
-    CacheEntry,
-    CacheFormatError,
-    merge,
-    parse_entry,
-    read_entries,
-    to_csv_text,
-    today,
-)
+from geo.cache import merge, to_csv_text
 
-GEOCACHE = "geocache.csv"
 # Read for validation only; a publish never writes them.
 OTHER_FILES = ("figures.csv", "sources.csv")
 
@@ -81,7 +71,7 @@ def publish(
     with _change_lock(folder):
         current = _read_files(folder)
         draft = _draft_publish(folder, current, edition, cities, edition_rows, manual_places)
-        _validate(folder, draft, file_name)
+        checks.validate(folder, draft.files, draft.problems, draft.row_of_line, file_name)
         return _commit(folder, current, draft, who=who, file_name=file_name)
 
 
@@ -98,7 +88,7 @@ def restore(folder: Path, version_id: str, *, who: str) -> Version:
         target = versions.find_version(folder, version_id)
         current = _read_files(folder)
         draft = _draft_restore(folder, current, target)
-        _validate(folder, draft, file_name="")
+        checks.validate(folder, draft.files, [], {}, file_name="")
         return _commit(folder, current, draft, who=who, file_name="")
 
 
@@ -133,19 +123,19 @@ def _draft_publish(
     old_editions = parse(editions_path, current[EDITIONS.name], EDITIONS.column_names)
     new_edition = edition not in editions_in(old_editions)
     edited = replace_rows(old_cities, lambda row: _is_edition(row, edition), cities)
-    problems = _row_problems(cities_path, old_cities, cities, edited.new_lines, edition)
+    problems = checks.row_problems(cities_path, old_cities, cities, edited.new_lines, edition)
     files = dict(current)
     files[CITIES.name] = edited.data
     if new_edition and edition_rows:
         appended = replace_rows(old_editions, lambda row: False, edition_rows)
-        problems += _row_problems(
+        problems += checks.row_problems(
             editions_path, old_editions, edition_rows, appended.new_lines, edition
         )
         files[EDITIONS.name] = appended.data
-    entries, entry_problems = _manual_entries(folder / GEOCACHE, manual_places)
+    entries, entry_problems = checks.manual_entries(folder / GEOCACHE, manual_places)
     problems += entry_problems
     if entries and not entry_problems:
-        cached = _geocache_entries(folder, current[GEOCACHE])
+        cached = checks.geocache_entries(folder, current[GEOCACHE])
         files[GEOCACHE] = to_csv_text(merge(cached, entries).values()).encode("utf-8")
     before = {_city_key(row) for row in edited.dropped}
     after = {_city_key(row) for row in cities}
@@ -173,8 +163,8 @@ def _draft_restore(folder: Path, current: Files, target: Version) -> _Draft:
     ]
     keys = {tuple(key) for version in undone for key in version.manual_keys}
     if keys:
-        cached = _geocache_entries(folder, current[GEOCACHE])
-        earlier = _geocache_entries(folder, saved[GEOCACHE])
+        cached = checks.geocache_entries(folder, current[GEOCACHE])
+        earlier = checks.geocache_entries(folder, saved[GEOCACHE])
         for key in keys:
             if key in earlier:
                 cached[key] = earlier[key]
@@ -183,93 +173,6 @@ def _draft_restore(folder: Path, current: Files, target: Version) -> _Draft:
         files[GEOCACHE] = to_csv_text(cached.values()).encode("utf-8")
     summary = Summary(restored=target.id)
     return _Draft(files, summary, tuple(sorted(keys)), [], {})
-
-
-def _geocache_entries(folder: Path, raw: bytes | None) -> dict[tuple[str, str], CacheEntry]:
-    """Parsed from the bytes read under the lock; a broken file is a DataError naming it."""
-    if raw is None:
-        return {}
-    with tempfile.TemporaryDirectory() as scratch:
-        copy = Path(scratch) / GEOCACHE
-        copy.write_bytes(raw)
-        try:
-            return read_entries(copy)
-        except CacheFormatError as error:
-            raise DataError([_cache_problem(folder, error)]) from error
-
-
-def _manual_entries(
-    path: Path, rows: Iterable[dict[str, str]]
-) -> tuple[list[CacheEntry], list[Problem]]:
-    entries, problems = [], []
-    for position, row in enumerate(rows, 1):
-        values = {"provider": MANUAL, "updated": today(), **row}
-        if values["provider"] != MANUAL:
-            problems.append(Problem(path, 0, "provider", f"manual place {position}: not manual"))
-            continue
-        try:
-            entries.append(parse_entry(path, position, values))
-        except CacheFormatError as error:
-            problem = _cache_problem(path.parent, error)
-            message = f"manual place {position}: {problem.message}"
-            problems.append(Problem(path, 0, problem.column, message))
-    return entries, problems
-
-
-def _row_problems(
-    path: Path,
-    parsed: CsvFile,
-    rows: Sequence[dict[str, str]],
-    lines: list[int],
-    edition: int,
-) -> list[Problem]:
-    """What load_dataset cannot see: columns the file lacks, rows of another edition."""
-    problems = []
-    for line, row in zip(lines, rows, strict=True):
-        for name in row:
-            if name not in parsed.header:
-                problems.append(Problem(path, line, name, f"not a column of {path.name}"))
-        if str(row.get("edition", "")).strip() != str(edition):
-            message = f"{row.get('edition', '')!r} is not edition {edition}"
-            problems.append(Problem(path, line, "edition", message))
-    return problems
-
-
-def _validate(folder: Path, draft: _Draft, file_name: str) -> None:
-    """Load the new files from a scratch folder; raise DataError naming the real files."""
-    problems = list(draft.problems)
-    with tempfile.TemporaryDirectory() as scratch:
-        for name, data in draft.files.items():
-            if data is not None:
-                (Path(scratch) / name).write_bytes(data)
-        try:
-            load_dataset(Path(scratch))
-        except DataError as error:
-            problems += [_in_folder(folder, problem) for problem in error.problems]
-        try:
-            read_entries(Path(scratch) / GEOCACHE)
-        except CacheFormatError as error:
-            problems.append(_cache_problem(folder, error))
-    if problems:
-        raise DataError([_with_row(problem, draft, file_name) for problem in problems])
-
-
-def _cache_problem(folder: Path, error: CacheFormatError) -> Problem:
-    column = COLUMNS[min(error.column, len(COLUMNS)) - 1]
-    return Problem(folder / GEOCACHE, error.line, column, error.message.removeprefix(f"{column}: "))
-
-
-def _in_folder(folder: Path, problem: Problem) -> Problem:
-    return Problem(folder / problem.path.name, problem.line, problem.column, problem.message)
-
-
-def _with_row(problem: Problem, draft: _Draft, file_name: str) -> Problem:
-    """Point a problem in a published row back to that row of the organizer's file."""
-    position = draft.row_of_line.get(problem.line)
-    if problem.path.name != CITIES.name or position is None or not file_name:
-        return problem
-    message = f"{problem.message} (row {position} of {file_name})"
-    return Problem(problem.path, problem.line, problem.column, message)
 
 
 def _commit(folder: Path, current: Files, draft: _Draft, *, who: str, file_name: str) -> Version:
