@@ -11,13 +11,15 @@ from ui.direction import isolate, isolated
 from ui.markdown import escape_markdown
 
 
-def statement_text(statement: Statement, lang: str) -> str:
+def _announced(text: str, lang: str) -> str:
+    return t("figure_at_stage", lang, figure=text, stage=name_in(STAGE_NAMES, "announced", lang))
+
+
+def statement_text(statement: Statement, lang: str, *, with_stage: bool = True) -> str:
     """`≥ 15 000`, with `(announced)` when the figure was given before the edition; the figure
     keeps its order inside Arabic text."""
     figure = isolate(format_figure(statement.value, statement.qualifier, lang), lang)
-    if statement.stage != "announced":
-        return figure
-    return t("figure_at_stage", lang, figure=figure, stage=name_in(STAGE_NAMES, "announced", lang))
+    return _announced(figure, lang) if with_stage and statement.stage == "announced" else figure
 
 
 def _source_lines(statement: Statement, documents: dict[str, str], lang: str) -> list[str]:
@@ -82,9 +84,14 @@ def figure_cards(
         row = cards[start : start + per_row]
         for column, card in zip(st.columns(per_row), row, strict=False):
             delta = _change_text(card, lang)
+            label = name_in(METRIC_NAMES, card.metric, lang)
+            # Every statement announced: said once, in the label, so the figures fit the card.
+            all_announced = {s.stage for s in card.statements} == {"announced"}
             column.metric(
-                name_in(METRIC_NAMES, card.metric, lang),
-                " / ".join(statement_text(s, lang) for s in card.statements),
+                _announced(label, lang) if all_announced else label,
+                " / ".join(
+                    statement_text(s, lang, with_stage=not all_announced) for s in card.statements
+                ),
                 delta=delta,
                 delta_color="off" if delta is None else "normal",
                 help=sources_help(card.statements, documents, lang),

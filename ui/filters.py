@@ -15,7 +15,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from footprint.filters import ALL, Filters, parse_filters
 from footprint.i18n import CONTINENT_NAMES, LANGUAGES, default_language, language_name, name_in, t
 from geo.continents import M49_REGIONS
-from ui.direction import apply_direction
+from ui.styles import apply_page_styles
 
 STATE_KEY = "footprint_filters"
 URL_PARAMS = ("edition", "continent", "lang")
@@ -64,7 +64,7 @@ def sidebar(years: dict[int, int]) -> Filters:
         st.session_state[STATE_KEY] = _from_url(editions)
     chosen = current()
     lang = chosen.lang
-    apply_direction(lang)
+    apply_page_styles(lang)
     with st.sidebar:
         st.segmented_control(
             t("language", lang),
