@@ -22,6 +22,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from atomic_files import writer_lock
 from footprint.data import DataError, load_dataset
 from footprint.i18n import LANGUAGES, t
 from footprint.places import locate
@@ -94,7 +95,8 @@ def publish_site(data_folder: Path, out: Path, *, today: dt.date | None = None) 
     Raises DataError (every problem, file:line: column) when the data does not validate and
     SiteFolderError when `out` cannot take the site; `out` is then left as it was.
     """
-    with staged_folder(out) as site:
+    # One publish at a time per site (two organizers publishing at once): the later data wins.
+    with writer_lock(Path(out).resolve()), staged_folder(out) as site:
         build_site(Path(data_folder), site, today or dt.date.today())
         files = {
             path.relative_to(site).as_posix(): path.stat().st_size
