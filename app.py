@@ -22,8 +22,11 @@ organizer = signin.current_organizer()  # before the sidebar rewrites the URL
 presentation.remember_options()  # likewise: the deck's interval= and theme=
 chosen = filters.sidebar(years)
 lang = chosen.lang
-if data.load_problems(data_dir()):  # broken files: the last good data is shown
+if problems := data.load_problems(data_dir()):  # broken files: the last good data is shown
     st.sidebar.caption(t("data.last_good", lang))
+    if organizer is not None:  # what is wrong is for organizers' eyes only
+        st.sidebar.error(t("data_error", lang))
+        st.sidebar.code("\n".join(problems), language=None)
 page = st.navigation(
     [
         st.Page("pages/map.py", title=t("page_map", lang), default=True),

@@ -33,6 +33,7 @@ from geo.table import geocode_table
 from tests import fault_writer
 from tests.conftest import REPO
 from tests.geo_fixtures.support import index_dir  # noqa: F401
+from tests.organizer_app import organizer_env, signed_in_by_link  # noqa: F401
 from tests.test_app import PAGES, _as_a_running_server, _metrics, _run  # noqa: F401
 from ui import data as ui_data
 
@@ -335,6 +336,7 @@ def test_a_file_broken_while_the_server_runs_keeps_the_last_good_data(data_copy,
     assert not app.exception and not app.error
     assert _metrics(app)["Cities"] == "20"
     assert notice in [caption.value for caption in app.sidebar.caption]
+    assert not [code for code in app.code if str(cities) in code.value]  # not for visitors
     problems = ui_data.load_problems(data_copy)
     assert problems and all(problem.startswith(f"{cities}:") for problem in problems)
     assert "fields" in problems[0] or "required value is empty" in problems[0]
@@ -342,6 +344,18 @@ def test_a_file_broken_while_the_server_runs_keeps_the_last_good_data(data_copy,
     app.run()
     assert notice not in [caption.value for caption in app.sidebar.caption]
     assert ui_data.load_problems(data_copy) == []
+
+
+def test_organizers_see_what_is_wrong(organizer_env, monkeypatch):  # noqa: F811
+    app = signed_in_by_link(monkeypatch)
+    geocache = organizer_env / "geocache.csv"
+    geocache.write_text(
+        geocache.read_text(encoding="utf-8").replace("5.55602", "north", 1), encoding="utf-8"
+    )
+    app.run()
+    assert not app.exception
+    assert t("data_error", "en") in [error.value for error in app.sidebar.error]
+    assert f"{geocache}:2:3: lat: 'north' is not a number" in app.sidebar.code[0].value
 
 
 def test_last_good_data_per_folder(data_copy):
