@@ -15,10 +15,12 @@ against N replicas behind HAProxy, in the same run. Loopback only; every step ha
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import os
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -34,6 +36,9 @@ from deploy.serve import STATE_PATH, read_state  # noqa: E402
 WORK_DIR = ROOT / ".cache" / "loadtest"
 README = ROOT / "README.md"
 BLOCK = "loadtest"
+# Bounds, so a mistyped option cannot turn the benchmark into a flood.
+MAX_VISITORS = 1000
+MAX_SECONDS = 120.0
 
 
 def data_folder(size: str) -> Path | None:
@@ -147,7 +152,27 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--ladder-max", type=float, default=30.0, help="below start: skip")
     parser.add_argument("--ladder-duration", type=float, default=8.0)
     parser.add_argument("--write-readme", action="store_true", help="table into README.md")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.via and not is_loopback_url(args.via):
+        parser.error(f"--via must be this machine (localhost, 127.x.x.x, ::1): {args.via}")
+    largest = max(
+        [*args.bursts, *(rate * args.duration for rate in args.rates)]
+        + [args.ladder_max * args.ladder_duration]
+    )
+    if largest > MAX_VISITORS or args.duration > MAX_SECONDS or args.ladder_duration > MAX_SECONDS:
+        parser.error(f"at most {MAX_VISITORS} visitors and {MAX_SECONDS:g} s a scenario")
+    return args
+
+
+def is_loopback_url(url: str) -> bool:
+    """The benchmark loads this machine only, never someone else's server."""
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def sustained_notes(args: argparse.Namespace, rows: list[Row]) -> list[str]:

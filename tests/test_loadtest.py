@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bench import loadtest
 from bench.load_report import Row, rate_lines, table, targets
 from bench.load_scenarios import CONTINENT, ScenarioResult, Visit, burst, percentile
 from bench.readme_block import replace_block
@@ -155,3 +156,24 @@ def test_the_report_shows_what_was_measured_against_the_targets() -> None:
         "- met: HAProxy + 2 replicas sustain ≥ 1.7× one process's rate: "
         "14 a second against 8 (1.75×)"
     )
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--via", "http://example.org:8501"],
+        ["--via", "http://10.0.0.5:8501"],
+        ["--via", "http://localhost.example.org"],
+        ["--bursts", "5000"],
+        ["--rates", "200", "--duration", "60"],
+        ["--duration", "3600", "--rates", "0.1"],
+    ],
+)
+def test_the_benchmark_loads_only_this_machine_within_bounds(argv: list[str]) -> None:
+    with pytest.raises(SystemExit):
+        loadtest.parse_args(argv)
+
+
+def test_loopback_addresses_are_accepted() -> None:
+    for url in ("http://127.0.0.1:8501", "http://localhost:8501", "http://[::1]:8501"):
+        assert loadtest.parse_args(["--via", url]).via == url
