@@ -28,7 +28,7 @@ def edition_parts(parts: tuple[dict[str, str], ...], lang: str) -> None:
                     "field_value",
                     lang,
                     label=f"**{escape_markdown(label)}**",
-                    value=escape_markdown(value),
+                    value=isolate(escape_markdown(value), lang),
                 )
                 for label, value in part.items()
                 if value
