@@ -24,6 +24,7 @@ from jinja2 import Template
 
 from footprint.assets import COUNTRIES_URL, MAP_BUNDLE_URL, use_local_assets
 from footprint.i18n import CONTINENT_NAMES, ROLE_NAMES, country_name, direction, is_rtl, name_in, t
+from footprint.localized import format_list
 from footprint.mapjs import LAYER_TEMPLATE, RTL_STYLESHEET
 from footprint.places import display_names, visitors
 from geo.continents import M49_REGIONS
@@ -169,7 +170,10 @@ def marker_data(view: pd.DataFrame, lang: str) -> dict:
     bytes a city. A city's continent is its country's, so it travels with the country."""
     country_codes, countries = pd.factorize(view["country_code"].fillna(""))
     edition_codes, edition_lists = pd.factorize(
-        pd.Series([", ".join(map(str, editions)) for editions in view["editions"]], dtype=object)
+        pd.Series(
+            [format_list([str(e) for e in editions], lang) for editions in view["editions"]],
+            dtype=object,
+        )
     )
     continents = [*M49_REGIONS, ""]
     continent_of_country = (
