@@ -138,3 +138,12 @@ def test_timeline_names_sources_by_title_and_marks_the_arabic_theme_a_translatio
 def test_editions_no_source_speaks_of(bundled):
     dataset, _ = bundled
     assert missing_editions(dataset.editions) == [4, 5, 6]
+
+
+def test_a_missing_translation_shows_the_text_in_another_language():
+    from footprint.localized import localized
+
+    row = {"notes_fr": "Année déduite.", "notes_en": "Year inferred.", "notes_ar": ""}
+    assert localized(row, "notes", "ar") == "Année déduite."
+    assert localized(row, "notes", "en") == "Year inferred."
+    assert localized({"notes_fr": "", "notes_en": "", "notes_ar": ""}, "notes", "fr") == ""
