@@ -38,9 +38,9 @@ def has_arabic(text: str) -> bool:
 
 
 def family_for(text: str) -> list[str]:
-    """Font fallback list: Noto Sans Arabic first for Arabic text (DejaVu Sans has Arabic
-    letters too but not Noto's shapes), DejaVu Sans first otherwise; each falls back on the
-    other for glyphs it lacks (≈, ≥ in Arabic lines; Arabic names in Latin lines)."""
+    """The fonts for one line: Noto Sans Arabic first for a line with Arabic (DejaVu Sans has
+    Arabic letters too, but not Noto's), falling back on DejaVu Sans for what Noto lacks (≈, ≥);
+    DejaVu Sans alone otherwise, so a French or English PDF embeds no Arabic font."""
     if has_arabic(text):
         return [ARABIC_FAMILY, LATIN_FAMILY]
-    return [LATIN_FAMILY, ARABIC_FAMILY]
+    return [LATIN_FAMILY]

@@ -47,6 +47,12 @@ def _configure() -> None:
     matplotlib.rcParams["pdf.fonttype"] = 42
 
 
+def isolated(value: str, lang: str) -> str:
+    """A figure kept in its own order inside an Arabic line (`≥ 160`, not mirrored into
+    `160 ≤`), as the app shows it: first-strong isolate … pop directional isolate."""
+    return f"\u2068{value}\u2069" if lang in RIGHT_TO_LEFT else value
+
+
 def view_label(snapshot: Snapshot) -> str:
     """`Édition 2 (2017)`, with the continents when the view keeps only some."""
     lang, continents = snapshot.lang, snapshot.filters.continents
@@ -93,7 +99,7 @@ def fill_figures(column: Column, snapshot: Snapshot, size: float) -> None:
         column.add(t("figures_heading", lang), size * 1.05, bold=True, gap=0.2)
         colon = " : " if lang == "fr" else ": "
         for headline in snapshot.headlines:
-            column.add(f"{headline.label}{colon}{headline.value}", size, gap=0.1)
+            column.add(f"{headline.label}{colon}{isolated(headline.value, lang)}", size, gap=0.1)
 
 
 def fill_legend(column: Column, snapshot: Snapshot, size: float) -> None:
