@@ -1,6 +1,7 @@
 """The tables and series the pages show, in French, English and Arabic."""
 
 from footprint.documents import document_labels
+from footprint.localized import localized
 from footprint.places import places
 from footprint.tables import (
     cities_table,
@@ -141,8 +142,6 @@ def test_editions_no_source_speaks_of(bundled):
 
 
 def test_a_missing_translation_shows_the_text_in_another_language():
-    from footprint.localized import localized
-
     row = {"notes_fr": "Année déduite.", "notes_en": "Year inferred.", "notes_ar": ""}
     assert localized(row, "notes", "ar") == "Année déduite."
     assert localized(row, "notes", "en") == "Year inferred."
