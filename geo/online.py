@@ -6,7 +6,9 @@ contact, and caching of results (which the resolver does through data/geocache.c
 
 import os
 from collections.abc import Iterable
+from functools import partial
 
+from geopy.adapters import RequestsAdapter
 from geopy.exc import GeocoderParseError
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import Nominatim
@@ -37,8 +39,14 @@ class OnlineGeocoder(Provider):
         scheme = scheme or os.environ.get("GEO_NOMINATIM_SCHEME") or "https"
         if domain == PUBLIC_DOMAIN:
             min_delay_seconds = max(min_delay_seconds, POLICY_MIN_DELAY_SECONDS)
+        # No retries in the HTTP adapter: its default obeys a 429's Retry-After (an import would
+        # sleep as long as the server says) and retries outside the rate limiter.
         self.nominatim = Nominatim(
-            user_agent=agent or user_agent(), domain=domain, scheme=scheme, timeout=timeout
+            user_agent=agent or user_agent(),
+            domain=domain,
+            scheme=scheme,
+            timeout=timeout,
+            adapter_factory=partial(RequestsAdapter, max_retries=0),
         )
         self._limited_geocode = RateLimiter(
             self.nominatim.geocode,

@@ -489,13 +489,6 @@ def test_an_import_survives_a_bad_geocoder(bad_day, tmp_path, mode):
     assert ("cocody", "CI") not in read_entries(tmp_path / "geocache.csv")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="geopy's default adapter (urllib3 Retry, total=2) honours Retry-After on a 429 or "
-    "503: an import sleeps as long as the server says (an hour here), then asks again outside "
-    "the rate limiter. Fix in geo/online.py: Nominatim(adapter_factory=...) with a "
-    "RequestsAdapter(max_retries=0).",
-)
 def test_a_429_with_retry_after_does_not_stall_an_import(bad_day, tmp_path, monkeypatch):
     bad_day.mode, bad_day.retry_after = 429, "3600"
     waits = []
