@@ -105,13 +105,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="timed runs per case (median)")
     parser.add_argument("--write-readme", action="store_true", help="update README.md's block")
     args = parser.parse_args(argv)
+    load = os.getloadavg()[0]  # the figures drift with other work on a shared machine
     with tempfile.TemporaryDirectory() as scratch:
         rows, verdicts = run(args.runs, Path(scratch))
     stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     text = "\n".join(
         [
-            f"Latest run: {stamp}, {os.cpu_count()} cores, `bench/presskit_bench.py`; median of"
-            f" {args.runs} runs after a warm-up, data loading excluded.",
+            f"Latest run: {stamp}, {os.cpu_count()} cores (load average {load:.1f} at the start),"
+            f" `bench/presskit_bench.py`; median of {args.runs} runs after a warm-up, data loading"
+            " excluded.",
             "",
             *rows,
             "",
