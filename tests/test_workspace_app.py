@@ -237,3 +237,18 @@ def test_the_workspace_in_french_and_arabic(organizer_env, monkeypatch, lang, ti
     # Arabic shows a table of reading size as an HTML table, which follows the page's direction.
     table = (app.dataframe or app.table)[0].value
     assert statuses <= set(table.to_numpy().ravel())
+
+
+def test_a_publish_and_its_undo_refresh_the_static_public_site(
+    organizer_env, monkeypatch, tmp_path
+):
+    site = tmp_path / "site"
+    monkeypatch.setenv("FOOTPRINT_SITE_DIR", str(site))
+    app = _place_made_up_city(_upload_fixture(signed_in_by_link(monkeypatch)))
+    app.button(key="ws_publish").click().run()
+    assert not app.exception and not app.warning
+    assert MADE_UP in (site / "index.html").read_text(encoding="utf-8")
+
+    app.button(key=f"ws_restore_{_newest_version(app)}").click().run()
+    assert not app.exception
+    assert MADE_UP not in (site / "index.html").read_text(encoding="utf-8")

@@ -19,6 +19,7 @@ from footprint.data import DataError
 from footprint.i18n import format_date_range, t
 from footprint.list_editing import keep_provenance
 from footprint.publisher import history, publish, restore
+from footprint.static_site.publish import refresh_site
 from footprint.versions import Version
 from ui.markdown import escape_markdown
 from ui.workspace.state import Draft, Workspace
@@ -71,10 +72,14 @@ def _publish(
     except StorageError as error:
         state.problems = [str(error)]
         return
-    _done(state, version)
+    _done(state, version, folder)
 
 
-def _done(state: Workspace, version: Version) -> None:
+def _done(state: Workspace, version: Version, folder: Path) -> None:
+    """Say what was published, and bring the static public site (if one is set up) up to
+    date with it."""
+    refreshed = refresh_site(folder)
+    state.site_problem = refreshed.error if refreshed is not None else None
     state.published, state.problems, state.draft = version, [], None
     state.reviewed_inputs, state.map_click = (), None
     state.widgets_round += 1
@@ -91,6 +96,10 @@ def outcome(state: Workspace, lang: str) -> None:
         )
         st.page_link("pages/map.py", label=t("ws_see_map", lang))
         state.published = None
+    if state.site_problem:
+        st.warning(t("ws_site_not_updated", lang))
+        st.code(state.site_problem, language=None)
+        state.site_problem = None
     if state.problems:
         st.error(t("ws_publish_refused", lang))
         st.code("\n".join(state.problems), language=None)
@@ -124,4 +133,4 @@ def history_section(state: Workspace, folder: Path, who: Organizer, lang: str) -
             except (DataError, StorageError, ValueError) as error:
                 state.problems = [str(error)]
                 st.rerun()
-            _done(state, done)
+            _done(state, done, folder)

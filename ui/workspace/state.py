@@ -71,6 +71,7 @@ class Workspace:
     problems: list[str] = field(default_factory=list)  # why the last publish was refused
     widgets_round: int = 0  # bumped after a publish: the uploader and editor start empty
     map_click: tuple[float, float] | None = None  # the last click on the place-by-hand map
+    site_problem: str | None = None  # the static site could not follow the last publish
 
 
 def workspace() -> Workspace:
