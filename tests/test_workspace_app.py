@@ -119,12 +119,15 @@ def test_import_review_place_publish_show_and_undo(organizer_env, monkeypatch):
     app.selectbox(key="edition_en").set_value(8).run()
     assert not app.exception
     assert _metrics(app)["Cities"] == "18"
-    app.selectbox(key="edition_en").set_value("all").run()
 
     app.switch_page("pages/organizers.py").run()
     app.button(key=f"ws_restore_{_newest_version(app)}").click().run()
     assert not app.exception
     assert {name: (folder / name).read_bytes() for name in before} == before
+    # The undo removed edition 8, which this session was looking at: back to every edition.
+    app.switch_page("pages/map.py").run()
+    assert not app.exception
+    assert app.selectbox(key="edition_en").value == "all"
 
 
 def _newest_version(app: AppTest) -> str:

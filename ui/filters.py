@@ -62,6 +62,9 @@ def sidebar(years: dict[int, int]) -> Filters:
     editions = list(years)
     if STATE_KEY not in st.session_state:
         st.session_state[STATE_KEY] = _from_url(editions)
+    if current().edition not in (None, *editions):
+        # An organizer's undo removed the edition this visitor was looking at.
+        _update(edition=None)
     chosen = current()
     lang = chosen.lang
     apply_page_styles(lang)
