@@ -162,6 +162,15 @@ def test_command_names_the_bad_line_of_broken_data(data_copy, tmp_path, capsys):
     assert not (tmp_path / "kit").exists()
 
 
+def test_command_names_the_bad_line_of_a_broken_geocache(data_copy, tmp_path, capsys):
+    cache = data_copy / "geocache.csv"
+    cache.write_text(cache.read_text(encoding="utf-8") + "paris,FR,north,2.3,Paris,FR,manual,,\n")
+    code = main(["press-kit", "--data", str(data_copy), "--out", str(tmp_path / "kit")])
+    assert code == 1
+    assert f"{cache}:" in capsys.readouterr().err
+    assert not (tmp_path / "kit").exists()
+
+
 def test_writing_the_folder_is_atomic_per_file(tmp_path):
     written = write_folder({"a.txt": b"one", "b.txt": b"two"}, tmp_path / "new")
     assert [path.read_bytes() for path in written] == [b"one", b"two"]

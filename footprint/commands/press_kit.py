@@ -15,6 +15,7 @@ from footprint.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from footprint.places import locate
 from footprint.presskit.kit import build_kit, write_folder
 from footprint.qr import PUBLIC_URL_ENV, public_base_url
+from geo.cache import CacheFormatError
 
 FALLBACK_URL = "http://localhost:8501/"
 
@@ -54,6 +55,11 @@ def run(args: argparse.Namespace) -> int:
         for name, value in parsed.ignored:
             print(f"--{name} {value}: not in the data", file=sys.stderr)
         return 2
+    try:
+        located = locate(dataset.cities, folder / "geocache.csv")
+    except CacheFormatError as error:
+        print(error, file=sys.stderr)  # file:line:column: what is wrong
+        return 1
     public_base = args.public_url or public_base_url(os.environ, None, None)
     if public_base is None:
         public_base = FALLBACK_URL
@@ -62,7 +68,6 @@ def run(args: argparse.Namespace) -> int:
             f"the QR codes open {FALLBACK_URL}",
             file=sys.stderr,
         )
-    located = locate(dataset.cities, folder / "geocache.csv")
     files = build_kit(dataset, located, parsed.filters, public_base)
     try:
         written = write_folder(files, args.out)
