@@ -171,6 +171,14 @@ def test_command_names_the_bad_line_of_a_broken_geocache(data_copy, tmp_path, ca
     assert not (tmp_path / "kit").exists()
 
 
+def test_command_says_when_the_folder_cannot_be_made(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    code = main(["press-kit", "--out", str(blocker / "kit"), "--public-url", PUBLIC])
+    assert code == 1
+    assert str(blocker / "kit") in capsys.readouterr().err
+
+
 def test_writing_the_folder_is_atomic_per_file(tmp_path):
     written = write_folder({"a.txt": b"one", "b.txt": b"two"}, tmp_path / "new")
     assert [path.read_bytes() for path in written] == [b"one", b"two"]

@@ -74,6 +74,9 @@ def run(args: argparse.Namespace) -> int:
     except StorageError as error:
         print(error, file=sys.stderr)
         return 1
+    except OSError as error:  # the folder itself cannot be made
+        print(f"{args.out}: {error.strerror}", file=sys.stderr)
+        return 1
     for path in written:
         print(path)
     return 0
