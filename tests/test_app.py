@@ -107,6 +107,17 @@ def test_continent_filter_counts_europe_only():
     assert (metrics["Cities"], metrics["Countries"], metrics["Continents"]) == ("9", "8", "1")
 
 
+def test_map_page_draws_cities_per_continent_as_light_bars_not_a_vega_chart():
+    """The map page is every new visitor's first: no Vega JavaScript to download there."""
+    app = _run({"edition": "2", "lang": "en"})
+    bars = [
+        element.proto.body for element in app.get("html") if 'class="fp-bars"' in element.proto.body
+    ]
+    assert len(bars) == 1
+    assert bars[0].count('class="fp-bar-row"') == 5
+    assert not app.get("arrow_vega_lite_chart")
+
+
 def test_edition_7_shows_its_figures_the_change_and_no_city_list():
     app = _run({"edition": "7", "lang": "en"})
     speakers = next(m for m in app.metric if m.label == "Speakers")
