@@ -56,8 +56,29 @@ def worst_p95(result: ScenarioResult) -> float | None:
     return max(known) if known else None
 
 
-def rate_lines(alone: float, together: float | None, replicas: int, ladder: str) -> list[str]:
-    """The sustained rates against their targets; `ladder` says how they were searched."""
+def throughput_lines(rows: list[Row], size: int, label: str) -> list[str]:
+    """The same burst on one process and through the proxy: sessions a second when saturated,
+    a steadier ratio than the ladder's steps."""
+    name = f"burst {size}"
+    found = {
+        row.via: row.result for row in rows if row.size == "bundled" and row.result.name == name
+    }
+    alone, together = found.get("1 process"), found.get(label)
+    if alone is None or together is None or not alone.sessions_per_second:
+        return []
+    ratio = together.sessions_per_second / alone.sessions_per_second
+    return [
+        f"- Saturated, a burst of {size} on the bundled data: one process "
+        f"{alone.sessions_per_second:.1f} sessions a second, {label} "
+        f"{together.sessions_per_second:.1f} ({ratio:.2f}×)"
+    ]
+
+
+def rate_lines(
+    alone: float, together: float | None, replicas: int, ladder: str, top: float
+) -> list[str]:
+    """The sustained rates against their targets; `ladder` says how they were searched, and a
+    rate at the ladder's `top` is only a lower bound."""
     ok = alone >= TARGET_RATE[0]
     lines = [
         f"- {'met' if ok else '**not met**'}: ≥ {TARGET_RATE[0]} new visitors a second with "
@@ -71,6 +92,7 @@ def rate_lines(alone: float, together: float | None, replicas: int, ladder: str)
         lines.append(
             f"- {met}: HAProxy + {replicas} replicas sustain ≥ {TARGET_RATIO}× one "
             f"process's rate: {together:g} a second against {alone:g} ({shown})"
+            + (" (the ladder's top: a lower bound)" if together >= top else "")
         )
     return lines
 

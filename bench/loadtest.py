@@ -25,7 +25,15 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.load_report import TARGET_RATE, Row, rate_lines, table, targets, worst_p95  # noqa: E402
+from bench.load_report import (  # noqa: E402
+    TARGET_RATE,
+    Row,
+    rate_lines,
+    table,
+    targets,
+    throughput_lines,
+    worst_p95,
+)  # noqa: E402
 from bench.load_scenarios import ScenarioResult, burst, run_scenario, steady  # noqa: E402
 from bench.readme_block import replace_block  # noqa: E402
 from deploy.haproxy import HAPROXY, start_haproxy  # noqa: E402
@@ -122,10 +130,16 @@ def ladder_replicas(args: argparse.Namespace, rows: list[Row]) -> float:
     try:
         servers = [(r.name, r.address, r.port) for r in replicas]
         proxy = start_haproxy(servers, WORK_DIR / "haproxy", port=free_port())
-        for _ in replicas:  # leastconn gives each replica one of the warm-up visits
-            warm_up(proxy.url)
+        for replica in replicas:
+            warm_up(replica.url)
         pids = [r.process.pid for r in replicas]
-        rate, results = sustained_rate(proxy.url, pids, args, label)
+        # The largest burst again, through the proxy: throughput when saturated.
+        results = [
+            run_scenario(f"burst {size}", proxy.url, pids, burst, size, args.think)
+            for size in args.bursts[-1:]
+        ]
+        rate, ladder = sustained_rate(proxy.url, pids, args, label)
+        results += ladder
     finally:
         if proxy is not None:
             proxy.stop()
@@ -188,7 +202,9 @@ def sustained_notes(args: argparse.Namespace, rows: list[Row]) -> list[str]:
         f"steady arrivals for {args.ladder_duration:g} s, from {args.ladder_start:g} a second "
         f"in steps of {args.ladder_step:g}"
     )
-    lines = rate_lines(alone, together, args.replicas, ladder)
+    lines = rate_lines(alone, together, args.replicas, ladder, args.ladder_max)
+    if together is not None and args.bursts:
+        lines += throughput_lines(rows, args.bursts[-1], f"HAProxy + {args.replicas} replicas")
     if args.replicas >= 2 and not HAPROXY.exists():
         lines.append(f"- Replicas not compared: HAProxy is not installed ({HAPROXY}).")
     return lines

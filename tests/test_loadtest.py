@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bench import loadtest
-from bench.load_report import Row, rate_lines, table, targets
+from bench.load_report import Row, rate_lines, table, targets, throughput_lines
 from bench.load_scenarios import CONTINENT, ScenarioResult, Visit, burst, percentile
 from bench.readme_block import replace_block
 from bench.streamlit_session import SessionError, StreamlitSession, run_async
@@ -150,11 +150,14 @@ def test_the_report_shows_what_was_measured_against_the_targets() -> None:
         "- **not met**: a burst of 50, p95 ≤ 2 s: 2.50 s, 0 errors",
         "- **not met**: zero errors at 10 a second with 10,000 cities: 1 errors",
     ]
-    lines = rate_lines(8, 14, 2, "steady arrivals")
+    lines = rate_lines(8, 14, 2, "steady arrivals", 30)
     assert lines[0].startswith("- met: ≥ 8 new visitors a second")
     assert lines[1] == (
         "- met: HAProxy + 2 replicas sustain ≥ 1.7× one process's rate: "
         "14 a second against 8 (1.75×)"
+    )
+    assert rate_lines(8, 30, 2, "steady arrivals", 30)[1].endswith(
+        "(the ladder's top: a lower bound)"
     )
 
 
@@ -177,3 +180,17 @@ def test_the_benchmark_loads_only_this_machine_within_bounds(argv: list[str]) ->
 def test_loopback_addresses_are_accepted() -> None:
     for url in ("http://127.0.0.1:8501", "http://localhost:8501", "http://[::1]:8501"):
         assert loadtest.parse_args(["--via", url]).via == url
+
+
+def test_saturated_throughput_is_compared_on_the_same_burst() -> None:
+    label = "HAProxy + 2 replicas"
+    rows = [
+        Row("bundled", _result("burst 100", [1.0] * 100), "1 process"),  # 100 in 2 s
+        Row("bundled", ScenarioResult("burst 100", [Visit(0.0, 1.0, [], "", 1.0)] * 100), label),
+        Row("10000", _result("burst 100", [1.0] * 10), "1 process"),  # other data: ignored
+    ]
+    assert throughput_lines(rows, 100, label) == [
+        "- Saturated, a burst of 100 on the bundled data: one process 50.0 sessions a second, "
+        "HAProxy + 2 replicas 100.0 (2.00×)"
+    ]
+    assert throughput_lines(rows[:1], 100, label) == []
