@@ -129,9 +129,13 @@ def test_a_whole_session_passes_through_the_websocket(proxy: HAProxy) -> None:
 
 def test_organizer_sign_in_attempts_are_rate_limited(proxy: HAProxy) -> None:
     attempts = ["/?organizer=1", "/signin", "/organizers", "/?lang=en&organizer=x", "/signin/"]
-    statuses = [get(proxy.url + path)[0] for path in attempts * 2]
+    answers = [get(proxy.url + path) for path in attempts * 2]
+    statuses = [status for status, _ in answers]
     assert statuses[:SIGNIN_LIMIT] == [200] * SIGNIN_LIMIT
     assert set(statuses[SIGNIN_LIMIT:]) == {429}
+    refused_headers = answers[-1][1]
+    assert refused_headers["X-Content-Type-Options"] == "nosniff"  # HAProxy's own answer too
+    assert refused_headers["X-Frame-Options"] == "SAMEORIGIN"
     assert get(proxy.url + "/?lang=en")[0] == 200  # the public page stays open
 
 
