@@ -78,4 +78,4 @@ def render_page(draw_map: bool) -> None:
                 returned_objects=[],
             )
     with side_column:
-        widgets.map_side_column(view, chosen)
+        widgets.map_side_column(chosen)

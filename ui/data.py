@@ -19,17 +19,23 @@ import pandas as pd
 import streamlit as st
 
 from footprint.data import DataError, Dataset, load_dataset
+from footprint.documents import document_labels
 from footprint.filters import Filters
+from footprint.i18n import t
 from footprint.mapview import MapSpec, map_spec
 from footprint.metrics import (
+    Counts,
     FigureCard,
     combined_figures,
+    counts,
     edition_figures,
     list_coverage,
     span_figures,
 )
-from footprint.places import locate, places, visible_places
+from footprint.places import display_names, locate, places, visible_places, visitors
 from geo.cache import CacheFormatError
+from geo.continents import M49_REGIONS
+from ui.direction import isolated
 
 # Folders whose last good data set is kept (tests and benches use many; a server uses one).
 KEPT_FOLDERS = 8
@@ -190,6 +196,62 @@ def _map_spec(
 ) -> MapSpec:
     _, view = _view(folder, signature, edition, continents)
     return map_spec(view, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _documents(folder: str, signature: tuple, lang: str) -> dict[str, str]:
+    dataset, _ = _load(folder, signature)
+    return document_labels(dataset, lang)
+
+
+def documents(folder: Path, lang: str) -> dict[str, str]:
+    """Source file → how pages name it in `lang` (title, date, language), without copying the
+    data set on every run."""
+    return _documents(*_serving(folder), lang)
+
+
+@dataclass(frozen=True)
+class MapPageFacts:
+    """What the map page shows beside and below the map, settled once per view and language:
+    plain values that cost nothing to hand to each new session."""
+
+    counts: Counts | None  # None: no list was published for the view
+    coverage: tuple[str, ...]  # what is known of the lists, as sentences
+    per_continent: dict[str, int]  # visiting cities by continent, M49 order
+    unresolved: tuple[str, ...]  # cities the geocoder could not place (not on the map)
+    mismatched: tuple[str, ...]  # cities whose published continent is not the UN's
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _map_page_facts(
+    folder: str, signature: tuple, edition: int | None, continents: tuple[str, ...], lang: str
+) -> MapPageFacts:
+    selected, view = _view(folder, signature, edition, continents)
+    visiting = visitors(view)
+    names = dict(zip(selected["name_fr"], display_names(selected, lang), strict=True))
+    editions = (edition,) if edition is not None else tuple(_edition_years(folder, signature))
+    coverage = []
+    for key, values in _coverage(folder, signature, editions):
+        if "guest" in values:
+            values = {**values, "guest": names.get(values["guest"], values["guest"])}
+        coverage.append(t(key, lang, **isolated(values, lang)))
+    return MapPageFacts(
+        counts=counts(view) if not visitors(selected).empty else None,
+        coverage=tuple(coverage),
+        per_continent=visiting.groupby("continent")
+        .size()
+        .reindex(M49_REGIONS, fill_value=0)
+        .astype(int)
+        .to_dict(),
+        unresolved=tuple(display_names(selected[selected["lat"].isna()], lang)),
+        mismatched=tuple(display_names(selected[selected["status"] == "mismatch"], lang)),
+    )
+
+
+def map_page_facts(folder: Path, filters: Filters) -> MapPageFacts:
+    """Counts, what is known of the lists, cities per continent and the cities left off the
+    map, for the map page."""
+    return _map_page_facts(*_serving(folder), filters.edition, filters.continents, filters.lang)
 
 
 def map_spec_for(folder: Path, filters: Filters) -> MapSpec:

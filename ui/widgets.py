@@ -9,7 +9,6 @@ import streamlit as st
 from footprint.data import data_dir
 from footprint.filters import Filters
 from footprint.i18n import is_rtl, t
-from footprint.metrics import counts
 from footprint.places import display_names
 from ui import cards, charts, data
 from ui.direction import isolate, isolated
@@ -48,22 +47,21 @@ def coverage_lines(selected: pd.DataFrame, edition: int | None, lang: str) -> li
     return lines
 
 
-def map_side_column(view: pd.DataFrame, chosen: Filters) -> None:
+def map_side_column(chosen: Filters) -> None:
     """Beside the map: counts (or that no list was published) with what is known of the
-    lists right below them, then cities per continent."""
+    lists right below them, then cities per continent; all settled once per view."""
     lang = chosen.lang
-    selected, _ = data.view_for(data_dir(), chosen)
+    column = data.map_page_facts(data_dir(), chosen)
     scope = (
         t("all_editions", lang)
         if chosen.edition is None
         else t("edition_number", lang, number=chosen.edition)
     )
-    has_list = not selected[selected["role"] != "host"].empty
-    cards.count_cards(counts(view) if has_list else None, scope, lang)
-    for line in coverage_lines(selected, chosen.edition, lang):
+    cards.count_cards(column.counts, scope, lang)
+    for line in column.coverage:
         st.caption(escape_markdown(line))
     st.caption(t("per_continent", lang))
-    charts.continent_chart(view, lang)
+    charts.continent_bars(column.per_continent, lang)
 
 
 def _html_cell(value: object, lang: str) -> str:

@@ -1,0 +1,76 @@
+"""The map on the page, through streamlit-folium's component, without rebuilding it every run.
+
+`st_folium` renders the folium map to JavaScript strings on every call: a dozen Jinja templates
+compiled, the base map's tile providers looked up, about 20 ms of a new visitor's 50 ms first
+run. What it sends depends only on the view's spec, the language and the arcs toggle, so the
+strings are made once per such triple and every session reuses them (the component is
+streamlit-folium's own, declared by its package; we only skip its Python-side rendering).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import streamlit_folium
+from streamlit_folium import (
+    _get_feature_group_string,
+    _get_header,
+    _get_html,
+    _get_map_string,
+    generate_js_hash,
+    get_full_id,
+)
+
+from footprint.mapview import MAP_HEIGHT, MapSpec, build_map
+
+COMPONENT_KEY = "footprint_map"
+
+
+@lru_cache(maxsize=64)
+def component_args(spec: MapSpec, lang: str, show_arcs: bool) -> dict:
+    """What streamlit-folium's frontend takes for this view, as `st_folium` would send it with
+    `returned_objects=[]` and a fixed key. The key hashes the base map only (as st_folium does,
+    with its random variable names taken out), so a filter change swaps the layers in place
+    instead of remounting the map."""
+    footprint_map = build_map(spec, lang, show_arcs)
+    base = footprint_map.base
+    base.get_root().render()
+    base.render()
+    html, header = _get_html(base), _get_header(base)
+    script = _get_map_string(base)
+    return {
+        "script": script,
+        "header": header,
+        "html": html,
+        "id": get_full_id(base),
+        "key": generate_js_hash(script, COMPONENT_KEY, False),
+        "feature_group": _get_feature_group_string(footprint_map.layers, map=base, idx=0),
+        "css_links": _links(base, "default_css"),
+        "js_links": _links(base, "default_js"),
+    }
+
+
+def _links(element, attribute: str) -> list[str]:
+    """Every stylesheet or script the map's elements ask for, once, in order (as st_folium
+    walks them)."""
+    found = [url for _, url in getattr(element, attribute, [])]
+    for child in getattr(element, "_children", {}).values():
+        found.extend(_links(child, attribute))
+    return list(dict.fromkeys(found))
+
+
+def show_map(spec: MapSpec, lang: str, show_arcs: bool) -> None:
+    """Draw the map at full width, as `st_folium(..., returned_objects=[])` would."""
+    streamlit_folium._component_func(
+        **component_args(spec, lang, show_arcs),
+        height=MAP_HEIGHT,
+        width=None,
+        returned_objects=[],
+        default={},
+        zoom=None,
+        center=None,
+        return_on_hover=False,
+        layer_control=None,
+        pixelated=False,
+        wrap_longitude=False,
+    )
