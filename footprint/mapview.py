@@ -25,7 +25,7 @@ from jinja2 import Template
 from footprint.assets import COUNTRIES_URL, MAP_BUNDLE_URL, use_local_assets
 from footprint.i18n import CONTINENT_NAMES, ROLE_NAMES, country_name, direction, is_rtl, name_in, t
 from footprint.localized import format_list
-from footprint.mapjs import LAYER_TEMPLATE, RTL_STYLESHEET
+from footprint.mapjs import LAYER_TEMPLATE, MAP_STYLESHEET, RTL_STYLESHEET
 from footprint.places import display_names, visitors
 from geo.continents import M49_REGIONS
 
@@ -45,24 +45,6 @@ ARCS_PER_CITY_LIMIT = 300
 DEFAULT_HOST = (33.5731, -7.5898)  # Casablanca, where arcs start when no host row is shown
 MAP_HEIGHT = 620
 
-MAP_STYLE = """
-<style>
-  .folium-map, #map_div { background: #dfeaf3; }
-  .leaflet-container { font: 14px/1.4 "Source Sans Pro", "Segoe UI", sans-serif; }
-  .fp-legend { background: rgba(255,255,255,.9); padding: 6px 9px; border-radius: 6px;
-               font-size: 13px; box-shadow: 0 1px 4px rgba(0,0,0,.25); line-height: 1.6; }
-  .fp-legend b { display: block; margin-bottom: 2px; }
-  .fp-dot { display: inline-block; width: 12px; height: 12px; border-radius: 50%;
-            margin-right: 6px; vertical-align: -1px; border: 1px solid #fff; }
-  .fp-host { background: #111; border: 2px solid #fff; box-shadow: 0 0 0 1px #111; }
-  .fp-guest { background: #fff; border: 3px solid #111; }
-  .fp-card { min-width: 160px; }
-  .fp-card strong { font-size: 15px; display: block; margin-bottom: 2px; }
-  .fp-card dl { margin: 0; display: grid; grid-template-columns: auto 1fr; gap: 0 8px; }
-  .fp-card dt { color: #555; }
-  .fp-card dd { margin: 0; }
-</style>
-"""
 
 
 @cache
@@ -154,7 +136,8 @@ def base_map(lang: str) -> folium.Map:
         jquery=False,
     )
     fmap.default_js = [("footprint_map", MAP_BUNDLE_URL)]
-    fmap.get_root().header.add_child(Element(MAP_STYLE), name="footprint_style")
+    map_style = f"<style>{MAP_STYLESHEET.read_text(encoding='utf-8')}</style>"
+    fmap.get_root().header.add_child(Element(map_style), name="footprint_style")
     if is_rtl(lang):
         rtl_style = f"<style>{RTL_STYLESHEET.read_text(encoding='utf-8')}</style>"
         fmap.get_root().header.add_child(Element(rtl_style), name="footprint_rtl")

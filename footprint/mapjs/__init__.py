@@ -13,6 +13,9 @@ MAPJS_DIR = Path(__file__).resolve().parent
 # Load order: cities.js defines the shared canvas renderer arcs.js uses.
 SCRIPT_NAMES = ("countries", "legend", "cities", "arcs", "tint", "fit")
 LAYER_TEMPLATE = MAPJS_DIR / "layer.jinja"
+# The map's look (legend, popups, background), the same in the app, the standalone page and
+# the presentation.
+MAP_STYLESHEET = MAPJS_DIR / "map.css"
 # Arabic inside the map frame: the font, and right-to-left legend, tooltips and popups.
 RTL_STYLESHEET = MAPJS_DIR / "rtl.css"
 

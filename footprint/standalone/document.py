@@ -65,12 +65,14 @@ def basemap_json(path: Path = COUNTRIES_PATH) -> str:
 
 @cache
 def asset(name: str) -> str:
-    """A file of this package (page.js, map.css…) or of footprint/present/."""
-    for folder in (HERE, HERE.parent / "present"):
+    """A file of this package (page.js…), of footprint/present/, or of footprint/mapjs/ (the
+    map's look, map.css, which the app's map uses too)."""
+    folders = (HERE, HERE.parent / "present", HERE.parent / "mapjs")
+    for folder in folders:
         path = folder / name
         if path.is_file():
             return path.read_text(encoding="utf-8")
-    raise FileNotFoundError(f"no asset {name} in {HERE} or {HERE.parent / 'present'}")
+    raise FileNotFoundError(f"no asset {name} in {', '.join(map(str, folders))}")
 
 
 def render_document(
