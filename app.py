@@ -6,7 +6,7 @@ from footprint.assets import install_static_assets
 from footprint.data import DataError, data_dir
 from footprint.i18n import t
 from geo.cache import CacheFormatError
-from ui import data, filters, presentation, signin
+from ui import data, filters, notices, presentation, signin
 
 st.set_page_config(page_title="Global Footprint", layout="wide")
 install_static_assets()
@@ -14,19 +14,13 @@ install_static_assets()
 try:
     years = data.edition_years(data_dir())
 except (DataError, CacheFormatError) as error:
-    st.error(t("data_error", "fr") + " / " + t("data_error", "en"))
-    st.code(str(error), language=None)
-    st.stop()
+    notices.unusable_data(error)
 
 organizer = signin.current_organizer()  # before the sidebar rewrites the URL
 presentation.remember_options()  # likewise: the deck's interval= and theme=
 chosen = filters.sidebar(years)
 lang = chosen.lang
-if problems := data.load_problems(data_dir()):  # broken files: the last good data is shown
-    st.sidebar.caption(t("data.last_good", lang))
-    if organizer is not None:  # what is wrong is for organizers' eyes only
-        st.sidebar.error(t("data_error", lang))
-        st.sidebar.code("\n".join(problems), language=None)
+notices.broken_files(organizer, lang)
 page = st.navigation(
     [
         st.Page("pages/map.py", title=t("page_map", lang), default=True),

@@ -230,7 +230,7 @@ def test_broken_data_is_reported_with_file_line_and_column(data_copy, monkeypatc
     cities = data_copy / "cities.csv"
     cities.write_text(cities.read_text(encoding="utf-8").replace("2,Paris,FR,", "2,Paris,XX,"))
     app = _run({}, data_dir=data_copy, monkeypatch=monkeypatch)
-    assert app.error
+    assert app.error[0].value == " / ".join(t("data_error", lang) for lang in LANGUAGES)
     assert (
         f"{cities}:5: country: 'XX' is not an ISO 3166-1 alpha-2 country code" in app.code[0].value
     )
