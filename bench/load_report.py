@@ -107,7 +107,8 @@ def targets(rows: list[Row]) -> list[str]:
         ok = not found.errors and p95 is not None and p95 <= TARGET_BURST[1]
         lines.append(
             f"- {'met' if ok else '**not met**'}: a burst of {TARGET_BURST[0]}, p95 ≤ "
-            f"{TARGET_BURST[1]:g} s: {_seconds(p95)} s, {len(found.errors)} errors"
+            f"{TARGET_BURST[1]:g} s: {'–' if p95 is None else f'{p95:.3f}'} s, "
+            f"{len(found.errors)} errors"
         )
     tenk = [r for (via, size, _), r in by_name.items() if via == "1 process" and size == "10000"]
     at_ten = [r for r in tenk if r.name.startswith("10/s")]

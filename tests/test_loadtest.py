@@ -147,7 +147,7 @@ def test_the_report_shows_what_was_measured_against_the_targets() -> None:
     )
     assert ten_k_row in text
     assert targets(rows) == [
-        "- **not met**: a burst of 50, p95 ≤ 2 s: 2.50 s, 0 errors",
+        "- **not met**: a burst of 50, p95 ≤ 2 s: 2.500 s, 0 errors",
         "- **not met**: zero errors at 10 a second with 10,000 cities: 1 errors",
     ]
     lines = rate_lines(8, 14, 2, "steady arrivals", 30)
