@@ -80,9 +80,8 @@ def layout(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Layout]:
 
 
 async def visit_once(url: str) -> None:
-    """Both replicas have served a visitor, as in a running deployment. (A replica's very first
-    run of a reconnected session takes Streamlit's legacy pages path, and the app's rerun out of
-    it drops that first widget change: a cold replica loses one click.)"""
+    """Both replicas have served a visitor, as in a running deployment: the reconnection is
+    then timed on a warm replica, not on a first run's imports."""
     session = StreamlitSession(url, FIRST_VIEW.lstrip("/?"))
     try:
         assert (await session.open()).is_full_page
