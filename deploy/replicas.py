@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deploy.secret import REPO, SECRET_ENV
-from footprint.auth import TOKEN_HASH_ENV
+from footprint.auth import BEHIND_PROXY_ENV, TOKEN_HASH_ENV
 
 DATA_DIR_ENV = "FOOTPRINT_DATA_DIR"
 STARTUP_TIMEOUT_S = 90.0
@@ -107,6 +107,7 @@ def launch_replica(
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     env.pop(DATA_DIR_ENV, None)
     env.pop(TOKEN_HASH_ENV, None)
+    env[BEHIND_PROXY_ENV] = "1"  # sign-in failures are counted per address HAProxy saw
     if data_dir is not None:
         env[DATA_DIR_ENV] = str(data_dir)
     if cookie_secret is not None:

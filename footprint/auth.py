@@ -31,6 +31,9 @@ ORGANIZERS_KEY = "organizers"  # list of e-mails in secrets.toml
 ORGANIZERS_ENV = "FOOTPRINT_ORGANIZERS"  # comma-separated e-mails
 TOKEN_HASH_ENV = "FOOTPRINT_ORGANIZER_TOKEN_HASH"
 TOKEN_PARAM = "organizer"  # ?organizer=TOKEN, the launcher's one-time link
+# Set by `make serve` on the replicas behind HAProxy, which replaces any X-Forwarded-For a
+# client sends with the address it really saw.
+BEHIND_PROXY_ENV = "FOOTPRINT_BEHIND_PROXY"
 MIN_PASSWORD_LENGTH = 12
 
 
@@ -146,6 +149,15 @@ def is_loopback(ip_address: str | None) -> bool:
     """Streamlit reports a browser on this machine as no address at all (st.context.ip_address
     is None for 127.0.0.1 and ::1)."""
     return ip_address is None
+
+
+def throttle_key(peer: str | None, forwarded_for: str | None, behind_proxy: bool) -> str:
+    """Whose failed sign-ins these are. Behind our own proxy every visitor comes from this
+    machine, so the address the proxy saw (the last X-Forwarded-For hop, the one it added) is
+    the visitor's; anywhere else a client could write that header itself, so it is ignored."""
+    if behind_proxy and forwarded_for:
+        return forwarded_for.split(",")[-1].strip()
+    return peer or "loopback"
 
 
 # ---- allow-list -------------------------------------------------------------------------------

@@ -393,3 +393,15 @@ def test_openid_connect_lets_in_only_the_allow_list(organizer_env, fresh_server_
     assert "is not on the organizers' list" in app.warning[0].value
     with pytest.raises(ValueError):
         app.switch_page("pages/organizers.py")
+
+
+def test_behind_our_proxy_failures_are_counted_per_visitor_address():
+    """HAProxy (make serve) replaces X-Forwarded-For with the address it saw; elsewhere a
+    client could write that header itself, so it never decides whose failures these are."""
+    assert auth.throttle_key(None, "203.0.113.7", behind_proxy=True) == "203.0.113.7"
+    assert auth.throttle_key(None, "198.51.100.1, 203.0.113.7", behind_proxy=True) == (
+        "203.0.113.7"
+    )
+    assert auth.throttle_key(None, "203.0.113.7", behind_proxy=False) == "loopback"
+    assert auth.throttle_key("192.0.2.4", "203.0.113.7", behind_proxy=False) == "192.0.2.4"
+    assert auth.throttle_key(None, None, behind_proxy=True) == "loopback"

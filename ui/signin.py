@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from footprint.auth import (
+    BEHIND_PROXY_ENV,
     TOKEN_HASH_ENV,
     TOKEN_PARAM,
     OneTimeLinks,
@@ -25,6 +26,7 @@ from footprint.auth import (
     configured_password_hash,
     is_allowed,
     is_loopback,
+    throttle_key,
     verify_password,
 )
 from footprint.i18n import format_number, t
@@ -76,8 +78,13 @@ def _client_address() -> str | None:
 
 
 def _client() -> str:
-    """The throttle's key for this browser: its address, or `loopback` on this computer."""
-    return str(_client_address() or "loopback")
+    """The throttle's key for this browser: its address (behind `make serve`'s proxy, the one
+    the proxy saw), or `loopback` on this computer."""
+    return throttle_key(
+        _client_address(),
+        st.context.headers.get("X-Forwarded-For"),
+        os.environ.get(BEHIND_PROXY_ENV) == "1",
+    )
 
 
 def _redeem_link(state: SignIn) -> None:
