@@ -57,10 +57,22 @@ def _on_widget(field: str, widget_key: str, convert=lambda value: value) -> None
     _update(**{field: convert(st.session_state[widget_key])})
 
 
+def _adopt_browser_widgets(lang: str, edition: object, continents: list[str]) -> None:
+    """A session's first run normally draws the widgets from the URL. But a browser moved to
+    another replica (or reconnected after a restart) opens a new session with a run that
+    already carries its widgets' values, the visitor's latest change among them, and Streamlit
+    calls no on_change for widgets this session never drew: take those values as they are."""
+    shown = Filters(None if edition == ALL else edition, _in_m49_order(continents), lang)
+    if shown != current():
+        st.session_state[STATE_KEY] = shown
+        st.rerun()  # redraw the sidebar with the adopted filters (and labels)
+
+
 def sidebar(years: dict[int, int]) -> Filters:
     """Draw the shared filters (`years`: edition → year) and write them back to the URL."""
     editions = list(years)
-    if STATE_KEY not in st.session_state:
+    new_session = STATE_KEY not in st.session_state
+    if new_session:
         st.session_state[STATE_KEY] = _from_url(editions)
     if current().edition not in (None, *editions):
         # An organizer's undo removed the edition this visitor was looking at.
@@ -69,7 +81,7 @@ def sidebar(years: dict[int, int]) -> Filters:
     lang = chosen.lang
     apply_page_styles(lang)
     with st.sidebar:
-        st.segmented_control(
+        shown_lang = st.segmented_control(
             t("language", lang),
             LANGUAGES,
             default=lang,
@@ -80,7 +92,7 @@ def sidebar(years: dict[int, int]) -> Filters:
             args=("lang", f"lang_{lang}"),
         )
         options = [ALL, *editions]
-        st.selectbox(
+        shown_edition = st.selectbox(
             t("edition", lang),
             options,
             index=options.index(ALL if chosen.edition is None else chosen.edition),
@@ -93,7 +105,7 @@ def sidebar(years: dict[int, int]) -> Filters:
             on_change=_on_widget,
             args=("edition", f"edition_{lang}", lambda value: None if value == ALL else value),
         )
-        st.multiselect(
+        shown_continents = st.multiselect(
             t("continents", lang),
             M49_REGIONS,
             default=list(chosen.continents),
@@ -105,6 +117,8 @@ def sidebar(years: dict[int, int]) -> Filters:
             args=("continents", f"continents_{lang}", _in_m49_order),
         )
         st.caption(t("share_link", lang))
+    if new_session:
+        _adopt_browser_widgets(shown_lang, shown_edition, shown_continents)
     chosen = current()
     st.query_params.from_dict(chosen.to_query_params())
     return chosen

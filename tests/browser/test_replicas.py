@@ -189,12 +189,6 @@ def test_a_visitor_survives_the_death_of_their_replica(layout: Layout, watch, bu
     assert_nothing_forbidden(watch)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ui/filters.py keeps the filters in session state: the new replica's new session "
-    "takes them from the URL, and Streamlit runs no on_change for a widget it has not drawn "
-    "yet, so the first filter change after a replica switch is dropped",
-)
 def test_the_first_filter_change_after_a_switch_is_kept(layout: Layout, watch, bundled) -> None:
     page = watch.page
     victim = kill_stuck_replica(layout, page, bundled)
