@@ -18,7 +18,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from footprint.assets import use_local_assets
+from footprint.assets import MAP_BUNDLE_URL, use_local_assets
 from footprint.data import data_dir
 from footprint.i18n import CONTINENT_NAMES, ROLE_NAMES, country_name, name_in, t
 from footprint.mapview import CONTINENT_COLORS, HOST_COLOR, MAP_HEIGHT, countries_layer
@@ -35,6 +35,9 @@ def _html_text(text: str) -> str:
 def build_plain_map(view: pd.DataFrame, lang: str) -> folium.Map:
     """The plain way: every city is its own CircleMarker with an HTML Popup and a Tooltip."""
     plain_map = use_local_assets(folium.Map(location=(25, 10), zoom_start=2, tiles=None))
+    # The offline basemap layer is one of the app's map scripts: load them after jQuery,
+    # which folium's own popups need (the bundle brings its Leaflet too).
+    plain_map.default_js = [*plain_map.default_js[1:], ("footprint_map", MAP_BUNDLE_URL)]
     countries_layer().add_to(plain_map)
     for place, raw_name in zip(view.itertuples(), display_names(view, lang), strict=True):
         name = _html_text(raw_name)
