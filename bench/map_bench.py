@@ -328,7 +328,7 @@ def _stop_process_group(server: subprocess.Popen) -> None:
 COUNT_MARKERS_JS = """
 () => {
   const frame = [...document.querySelectorAll('iframe')]
-    .find(f => (f.title || '').includes('st_folium'));
+    .find(f => /footprint_map|st_folium/.test(f.title || ''));
   const map = frame && frame.contentWindow && frame.contentWindow.map;
   if (!map || !map._layers) return null;
   return Object.values(map._layers)
@@ -363,7 +363,7 @@ TRIVIAL_SHOWN_JS = """
 PAINTED_JS = """
 async () => {
   const frame = [...document.querySelectorAll('iframe')]
-    .find(f => (f.title || '').includes('st_folium'));
+    .find(f => /footprint_map|st_folium/.test(f.title || ''));
   const win = (frame && frame.contentWindow) || window;
   await new Promise(done => win.requestAnimationFrame(() => win.requestAnimationFrame(done)));
 }

@@ -29,7 +29,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 HTTP_TIMEOUT_S = 30.0
 STEP_TIMEOUT_S = 60.0
-MAP_COMPONENT = "streamlit_folium"
+MAP_COMPONENT = "footprint_map"  # ui/map_frame.py's component
 # Streamlit's frontend forgets a cached message it has not seen for this many script runs.
 MAX_CACHED_MESSAGE_AGE = 2
 WIDGET_ID = re.compile(r"^\$\$ID-[0-9a-f]+-(?P<key>.+)$")

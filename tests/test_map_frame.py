@@ -5,6 +5,7 @@ import re
 import pytest
 import streamlit_folium
 
+from footprint import assets
 from footprint.filters import Filters
 from footprint.mapview import MAP_HEIGHT, build_map, map_spec
 from footprint.places import places, visible_places
@@ -52,3 +53,16 @@ def test_made_once_per_view_and_the_key_survives_a_filter_change(bundled, spec):
     assert one["key"] == other["key"]  # the frame is kept, its layers swapped
     assert one["feature_group"] != other["feature_group"]
     assert map_frame.component_args(spec, "en", True)["key"] != one["key"]  # new legend
+
+
+def test_the_component_page_loads_the_apps_own_leaflet_and_map_bundle():
+    """The frame starts Leaflet and the map's scripts as it opens, from the app's static files
+    (footprint.assets), never from elsewhere."""
+    page = (map_frame.COMPONENT_DIR / "index.html").read_text(encoding="utf-8")
+    assert f'<script src="{assets.MAP_BUNDLE_URL}"></script>' in page
+    assert f'<link rel="stylesheet" href="{assets.LEAFLET_CSS}">' in page
+    assert re.findall(r'(?:src|href)="([^"]+)"', page) == [
+        assets.LEAFLET_CSS,
+        assets.MAP_BUNDLE_URL,
+        "./frame.js",
+    ]

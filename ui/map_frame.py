@@ -1,17 +1,24 @@
-"""The map on the page, through streamlit-folium's component, without rebuilding it every run.
+"""The map on the page: folium's JavaScript made once per view, drawn by a small component.
 
 `st_folium` renders the folium map to JavaScript strings on every call: a dozen Jinja templates
 compiled, the base map's tile providers looked up, about 20 ms of a new visitor's 50 ms first
 run. What it sends depends only on the view's spec, the language and the arcs toggle, so the
-strings are made once per such triple and every session reuses them (the component is
-streamlit-folium's own, declared by its package; we only skip its Python-side rendering).
+strings are made once per such triple, the way st_folium makes them, and every session reuses
+them.
+
+They are drawn by our own component (ui/map_component/: an HTML page and frame.js) rather than
+streamlit-folium's: its frame loads Leaflet and the map's scripts as it opens, in parallel with
+the script run, where streamlit-folium's first loads its own 225 KB of React and then each
+script in turn. The behaviour is the same: the base map is made once, and a filter change swaps
+the layer group in place (same component key), so the zoom stays and the map never blanks.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
-import streamlit_folium
+import streamlit.components.v1 as components
 from streamlit_folium import (
     _get_feature_group_string,
     _get_header,
@@ -24,6 +31,7 @@ from streamlit_folium import (
 from footprint.mapview import MAP_HEIGHT, MapSpec, build_map
 
 COMPONENT_KEY = "footprint_map"
+COMPONENT_DIR = Path(__file__).resolve().parent / "map_component"
 
 
 @lru_cache(maxsize=64)
@@ -59,18 +67,20 @@ def _links(element, attribute: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+@cache
+def _component():
+    """Declared on first use, not on import; its frame's title names it `footprint_map`."""
+    return components.declare_component(COMPONENT_KEY, path=str(COMPONENT_DIR))
+
+
 def show_map(spec: MapSpec, lang: str, show_arcs: bool) -> None:
-    """Draw the map at full width, as `st_folium(..., returned_objects=[])` would."""
-    streamlit_folium._component_func(
-        **component_args(spec, lang, show_arcs),
+    """Draw the map at full width."""
+    args = component_args(spec, lang, show_arcs)
+    _component()(
+        script=args["script"],
+        header=args["header"],
+        feature_group=args["feature_group"],
         height=MAP_HEIGHT,
-        width=None,
-        returned_objects=[],
-        default={},
-        zoom=None,
-        center=None,
-        return_on_hover=False,
-        layer_control=None,
-        pixelated=False,
-        wrap_longitude=False,
+        key=args["key"],
+        default=None,
     )

@@ -1,4 +1,5 @@
-"""Find the st_folium map frame and count its Leaflet layers by marker class.
+"""Find the map's frame (the app's own map component, or st_folium's in the organizers'
+workspace) and count its Leaflet layers by marker class.
 
 Markers may be drawn on a canvas, with no DOM node each, so the count comes from the Leaflet
 map object itself (`window.map._layers` in the component's frame), never from the DOM.
@@ -11,7 +12,7 @@ import time
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Frame, Page
 
-MAP_FRAME_SELECTOR = 'iframe[title*="st_folium"]'
+MAP_FRAME_SELECTOR = 'iframe[title*="footprint_map"], iframe[title*="st_folium"]'
 MAP_TIMEOUT_MS = 60_000
 COUNT_TIMEOUT_S = 30.0
 # A count must hold over this many consecutive polls before it is trusted: Streamlit may
@@ -60,10 +61,10 @@ RENDERED_TEXTS_JS = (
 
 
 def map_frame(page: Page, timeout_ms: float = MAP_TIMEOUT_MS) -> Frame:
-    """The st_folium iframe's frame, once Leaflet's `window.map` exists and is loaded."""
+    """The map's frame, once Leaflet's `window.map` exists and is loaded."""
     element = page.wait_for_selector(MAP_FRAME_SELECTOR, state="attached", timeout=timeout_ms)
     frame = element.content_frame()
-    assert frame is not None, "the st_folium iframe has no frame"
+    assert frame is not None, "the map's iframe has no frame"
     frame.wait_for_function(
         "() => window.map && window.map._loaded && window.map._layers", timeout=timeout_ms
     )
