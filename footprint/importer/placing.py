@@ -58,7 +58,7 @@ class Placer:
             self._cache = GeoCache(geocache)
         except CacheFormatError as error:
             raise ImportFileError(
-                str(error.path), error.line, str(error.column), str(error).split(": ", 1)[-1]
+                str(error.path), error.line, str(error.column), error.message
             ) from error
         self._gazetteer = gazetteer
         self._known: dict[tuple[str, str | None, bool], Placement] = {}
