@@ -7,6 +7,7 @@ from footprint.importer.headers import Columns
 from footprint.importer.placing import Placer
 from footprint.importer.rows import DUPLICATE, PLACED, REJECTED, ImportRow, Warning
 from footprint.importer.values import (
+    FORMULA_STARTS,
     canonical_name,
     clean,
     continent_region,
@@ -31,7 +32,7 @@ def unsafe_cells(names: list[str], cleaned: list[str]) -> list[Warning]:
     `names`: the columns' names; `cleaned`: the row's trimmed cells."""
     warnings = []
     for position, text in enumerate(cleaned):
-        if not text or not (text[0] in "=+-@" or "<" in text):
+        if not text or not (text.startswith(FORMULA_STARTS) or "<" in text):
             continue
         column = column_name(names, position)
         if is_formula(text):
