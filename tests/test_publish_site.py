@@ -309,3 +309,27 @@ def test_cli_names_every_problem_and_publishes_nothing(tmp_path, data_copy, caps
     errors = capsys.readouterr().err
     assert re.search(r"figures\.csv:\d+: value: 'many' is not a whole number", errors), errors
     assert not (tmp_path / "site").exists()
+
+
+def _break_geocache(folder: Path) -> None:
+    cache = folder / "geocache.csv"
+    header, first, *rest = cache.read_text(encoding="utf-8").splitlines()
+    cells = first.split(",")
+    cells[2] = "north"  # lat
+    cache.write_text("\n".join([header, ",".join(cells), *rest]) + "\n", encoding="utf-8")
+
+
+def test_cli_names_a_broken_geocache_and_publishes_nothing(tmp_path, data_copy, capsys):
+    _break_geocache(data_copy)
+    assert main(["publish", str(tmp_path / "site"), "--data", str(data_copy)]) == 1
+    errors = capsys.readouterr().err
+    assert re.search(r"geocache\.csv:2:3: lat: 'north' is not a number", errors), errors
+    assert not (tmp_path / "site").exists()
+
+
+def test_refresh_reports_a_broken_geocache_without_raising(tmp_path, data_copy):
+    _break_geocache(data_copy)
+    refreshed = refresh_site(data_copy, tmp_path / "public")
+    assert refreshed is not None and refreshed.site is None
+    assert "geocache.csv:2:3" in refreshed.error
+    assert not (tmp_path / "public").exists()

@@ -9,6 +9,7 @@ from pathlib import Path
 from footprint.data import DataError, data_dir
 from footprint.static_site.publish import publish_site
 from footprint.static_site.swap import SiteFolderError
+from geo.cache import CacheFormatError
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -30,6 +31,9 @@ def run(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         print(f"{len(error.problems)} problem(s) in {folder}: site not published", file=sys.stderr)
+        return 1
+    except CacheFormatError as error:  # file:line:column: what is wrong
+        print(f"{error}: site not published", file=sys.stderr)
         return 1
     except SiteFolderError as error:
         print(f"site not published: {error}", file=sys.stderr)

@@ -29,6 +29,7 @@ from footprint.places import locate
 from footprint.standalone import every_view, render_standalone
 from footprint.static_site.pages import FIGURES_PAGE, SOURCES_PAGE, figures_page, sources_page
 from footprint.static_site.swap import SiteFolderError, staged_folder
+from geo.cache import CacheFormatError
 
 SITE_DIR_ENV = "FOOTPRINT_SITE_DIR"
 STYLESHEET = Path(__file__).resolve().parent / "assets" / "site.css"
@@ -92,8 +93,9 @@ def build_site(data_folder: Path, site: Path, today: dt.date) -> None:
 def publish_site(data_folder: Path, out: Path, *, today: dt.date | None = None) -> PublishedSite:
     """Build the site from `data_folder` and put it at `out` in one swap.
 
-    Raises DataError (every problem, file:line: column) when the data does not validate and
-    SiteFolderError when `out` cannot take the site; `out` is then left as it was.
+    Raises DataError (every problem, file:line: column) when the data does not validate,
+    CacheFormatError (file:line:column) when the geocache is broken, and SiteFolderError
+    when `out` cannot take the site; `out` is then left as it was.
     """
     # One publish at a time per site (two organizers publishing at once): the later data wins.
     with writer_lock(Path(out).resolve()), staged_folder(out) as site:
@@ -128,7 +130,7 @@ def refresh_site(folder: Path, out: Path | None = None) -> SiteRefresh | None:
         site = publish_site(folder, target)
     except DataError as error:
         message = f"static site not updated, the data has problems:\n{error}"
-    except (SiteFolderError, OSError) as error:
+    except (CacheFormatError, SiteFolderError, OSError) as error:
         message = f"static site not updated: {error}"
     else:
         log.info("static site refreshed in %s (%d files)", target, len(site.files))
