@@ -37,7 +37,8 @@ from bench.load_report import (  # noqa: E402
 from bench.load_scenarios import ScenarioResult, burst, run_scenario, steady  # noqa: E402
 from bench.readme_block import replace_block  # noqa: E402
 from deploy.haproxy import HAPROXY, start_haproxy  # noqa: E402
-from deploy.replicas import Replica, free_port, start_replicas, stop_all  # noqa: E402
+from deploy.processes import free_port  # noqa: E402
+from deploy.replicas import Replica, start_replicas, stop_all  # noqa: E402
 from deploy.secret import cookie_secret  # noqa: E402
 from deploy.serve import STATE_PATH, read_state  # noqa: E402
 

@@ -4,17 +4,17 @@ backend file naming each replica with its sticky-cookie value."""
 from __future__ import annotations
 
 import os
-import signal
 import socket
 import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from deploy.processes import stop_process_group
+
 HAPROXY = Path("/usr/sbin/haproxy")
 SHARED_CONFIG = Path(__file__).resolve().with_name("haproxy.cfg")
 STARTUP_TIMEOUT_S = 15.0
-STOP_TIMEOUT_S = 10.0
 
 
 def backend_config(servers: list[tuple[str, str, int]]) -> str:
@@ -44,14 +44,7 @@ class HAProxy:
         return "\n".join(text.splitlines()[-lines:])
 
     def stop(self) -> None:
-        if self.process.poll() is not None:
-            return
-        os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=STOP_TIMEOUT_S)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=STOP_TIMEOUT_S)
+        stop_process_group(self.process)
 
 
 def _accepts(address: str, port: int) -> bool:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -12,12 +10,12 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from deploy.processes import kill_process_group, stop_process_group
 from deploy.secret import REPO, SECRET_ENV
 from footprint.auth import BEHIND_PROXY_ENV, TOKEN_HASH_ENV
 
 DATA_DIR_ENV = "FOOTPRINT_DATA_DIR"
 STARTUP_TIMEOUT_S = 90.0
-STOP_TIMEOUT_S = 10.0
 
 
 @dataclass
@@ -50,26 +48,11 @@ class Replica:
 
     def kill(self) -> None:
         """Die at once, as a crashed replica does (SIGKILL to its process group)."""
-        if self.is_running():
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=STOP_TIMEOUT_S)
+        kill_process_group(self.process)
 
     def stop(self) -> None:
         """Stop the whole process group, so no child outlives the replica."""
-        if not self.is_running():
-            return
-        os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=STOP_TIMEOUT_S)
-        except subprocess.TimeoutExpired:
-            self.kill()
-
-
-def free_port(address: str = "127.0.0.1") -> int:
-    """A port nobody listens on now: the OS picks it when we bind to port 0."""
-    with socket.socket() as probe:
-        probe.bind((address, 0))
-        return probe.getsockname()[1]
+        stop_process_group(self.process)
 
 
 def replica_command(port: int, address: str) -> list[str]:

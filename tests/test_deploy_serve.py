@@ -21,7 +21,7 @@ import psutil
 import pytest
 
 from deploy.haproxy import HAPROXY
-from deploy.replicas import free_port
+from deploy.processes import free_port
 
 REPO = Path(__file__).resolve().parents[1]
 START_TIMEOUT_S = 120.0

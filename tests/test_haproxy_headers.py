@@ -18,7 +18,8 @@ import pytest
 
 from bench.streamlit_session import StreamlitSession, run_async
 from deploy.haproxy import HAPROXY, HAProxy, backend_config, start_haproxy
-from deploy.replicas import Replica, free_port, launch_replica, start_replicas, stop_all
+from deploy.processes import free_port
+from deploy.replicas import Replica, launch_replica, start_replicas, stop_all
 from deploy.secret import SECRET_ENV, cookie_secret
 from footprint.auth import TOKEN_HASH_ENV
 

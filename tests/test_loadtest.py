@@ -15,7 +15,8 @@ from bench.load_report import Row, rate_lines, table, targets, throughput_lines
 from bench.load_scenarios import CONTINENT, ScenarioResult, Visit, burst, percentile
 from bench.readme_block import replace_block
 from bench.streamlit_session import SessionError, StreamlitSession, run_async
-from deploy.replicas import Replica, free_port, start_replicas, stop_all
+from deploy.processes import free_port
+from deploy.replicas import Replica, start_replicas, stop_all
 from footprint.filters import Filters
 from footprint.i18n import format_number
 from footprint.metrics import counts

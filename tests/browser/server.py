@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -13,16 +11,11 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from deploy.processes import free_port, stop_process_group
+
 REPO = Path(__file__).resolve().parents[2]
 # Streamlit's first start on a fresh machine compiles and caches a lot: be generous.
 STARTUP_TIMEOUT_S = 90.0
-
-
-def free_port() -> int:
-    """A port nobody listens on now: the OS picks it when we bind to port 0."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass
@@ -43,14 +36,7 @@ class StreamlitServer:
 
     def stop(self) -> None:
         """Stop the whole process group, so no watcher or child outlives the tests."""
-        if self.process.poll() is not None:
-            return
-        os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=10)
+        stop_process_group(self.process)
 
 
 def _health_ok(url: str) -> bool:

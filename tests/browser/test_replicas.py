@@ -15,7 +15,8 @@ from playwright.sync_api import Page
 
 from bench.streamlit_session import StreamlitSession, run_async
 from deploy.haproxy import HAPROXY, HAProxy, start_haproxy
-from deploy.replicas import Replica, free_port, launch_replica, start_replicas, stop_all
+from deploy.processes import free_port
+from deploy.replicas import Replica, launch_replica, start_replicas, stop_all
 from deploy.replicas import wait_healthy as wait_replicas_healthy
 from deploy.secret import cookie_secret
 from footprint.filters import Filters
