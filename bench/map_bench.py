@@ -20,8 +20,6 @@ import argparse
 import base64
 import contextlib
 import os
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -53,7 +51,9 @@ set_log_level("error")
 import streamlit_folium  # noqa: E402
 
 from bench.baseline import build_plain_map  # noqa: E402
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from bench.synthetic import write_data_folder  # noqa: E402
+from deploy.processes import free_port, stop_process_group  # noqa: E402
 from footprint.assets import install_static_assets  # noqa: E402
 from footprint.data import BUNDLED_DATA_DIR, DATA_DIR_ENV, load_dataset  # noqa: E402
 from footprint.filters import Filters  # noqa: E402
@@ -61,19 +61,6 @@ from footprint.mapview import build_map, map_spec  # noqa: E402
 from footprint.places import locate, places, visible_places, visitors  # noqa: E402
 
 PYTHON = ROOT / ".venv" / "bin" / "python"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    # Offline, without Playwright's request routing (which turns the HTTP cache off): every
-    # outside host fails to resolve at once.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
-]
 README = ROOT / "README.md"
 README_START, README_END = "<!-- bench:map:start -->", "<!-- bench:map:end -->"
 FIRST_VIEW = "/?edition=all&lang=en"  # every edition, every continent, in English
@@ -210,12 +197,6 @@ def _median_ms(work: Callable[[], None], repeats: int) -> float:
 # --- server ---------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 class PeakMemory:
     """Polls the RSS of the server and its children in a thread and keeps the peak."""
 
@@ -292,7 +273,7 @@ def streamlit_server(
         with PeakMemory(server.pid) as memory:
             yield url, memory
     finally:
-        _stop_process_group(server)
+        stop_process_group(server)
 
 
 def _wait_healthy(url: str, server: subprocess.Popen, log_path: Path) -> None:
@@ -309,17 +290,6 @@ def _wait_healthy(url: str, server: subprocess.Popen, log_path: Path) -> None:
     raise RuntimeError(
         f"streamlit did not answer in {SERVER_START_TIMEOUT_S} s:\n{log_path.read_text()}"
     )
-
-
-def _stop_process_group(server: subprocess.Popen) -> None:
-    if server.poll() is not None:
-        return
-    os.killpg(server.pid, signal.SIGTERM)
-    try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        os.killpg(server.pid, signal.SIGKILL)
-        server.wait()
 
 
 # --- browser --------------------------------------------------------------------------------

@@ -17,7 +17,6 @@ import argparse
 import contextlib
 import datetime as dt
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -33,25 +32,14 @@ from playwright.sync_api import Browser, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # footprint and bench are imported from the repository
 
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from bench.synthetic import write_data_folder  # noqa: E402
+from deploy.processes import free_port  # noqa: E402
 from footprint.data import BUNDLED_DATA_DIR, load_dataset  # noqa: E402
 from footprint.filters import Filters  # noqa: E402
 from footprint.places import locate, places, visible_places, visitors  # noqa: E402
 from footprint.static_site.publish import publish_site  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    # Offline without Playwright's request routing (which changes how requests are timed):
-    # every outside host fails to resolve at once.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
-]
 VIEWPORT = {"width": 1400, "height": 900}
 PROBE = Path(__file__).resolve().parent / "static_site_probe.js"
 BASELINE_PAGE = "bench-baseline.html"
@@ -98,13 +86,6 @@ def expected_markers(folder: Path, edition: int | None, continents: tuple[str, .
     located = locate(load_dataset(folder).cities, folder / "geocache.csv")
     shown = visible_places(places(located, edition), Filters(edition, continents, "en"))
     return len(visitors(shown))
-
-
-def free_port() -> int:
-    """A port nobody listens on now: the OS picks it when we bind to port 0."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @contextlib.contextmanager
