@@ -40,9 +40,10 @@ class StorageError(OSError):
         return self.strerror
 
 
-def write_beside(path: Path, data: bytes) -> Path:
+def write_beside(path: Path, data: bytes, mode: int | None = None) -> Path:
     """Write `data` to a new hidden file in `path`'s folder, synced to disk, with `path`'s mode
-    and owner: ready to be renamed over `path`. Raises StorageError; leaves nothing behind."""
+    (or `mode`, e.g. 0o600 for a secret, which the file has from its creation on) and owner:
+    ready to be renamed over `path`. Raises StorageError; leaves nothing behind."""
     path = Path(path)
     try:
         current = os.stat(path)
@@ -53,6 +54,8 @@ def write_beside(path: Path, data: bytes) -> Path:
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     # A new file gets the usual 0o666 minus the umask; an existing one no wider than it is.
     create_mode = stat.S_IMODE(current.st_mode) & 0o666 if current else 0o666
+    if mode is not None:
+        create_mode = mode
     try:
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, create_mode)
     except OSError as error:
@@ -60,9 +63,11 @@ def write_beside(path: Path, data: bytes) -> Path:
     try:
         try:
             _write_all(handle, data)
-            if current is not None:
-                if os.geteuid() == 0:
-                    os.fchown(handle, current.st_uid, current.st_gid)
+            if current is not None and os.geteuid() == 0:
+                os.fchown(handle, current.st_uid, current.st_gid)
+            if mode is not None:
+                os.fchmod(handle, mode)
+            elif current is not None:
                 os.fchmod(handle, stat.S_IMODE(current.st_mode))
             os.fsync(handle)
         finally:
@@ -84,14 +89,16 @@ def replace(temporary: Path, path: Path) -> None:
     sync_folder(Path(path).parent)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
     """Replace `path` with `data` all at once: readers see the old file or the new one."""
-    replace(write_beside(path, data), Path(path))
+    replace(write_beside(path, data, mode), Path(path))
 
 
-def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
+def atomic_write_text(
+    path: Path, text: str, encoding: str = "utf-8", mode: int | None = None
+) -> None:
     """`atomic_write_bytes` for text; newlines are written as given."""
-    atomic_write_bytes(path, text.encode(encoding))
+    atomic_write_bytes(path, text.encode(encoding), mode)
 
 
 def sync_folder(folder: Path) -> None:

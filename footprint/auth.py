@@ -11,7 +11,6 @@ import hashlib
 import hmac
 import os
 import secrets
-import tempfile
 import threading
 import time
 import tomllib
@@ -22,6 +21,8 @@ from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+
+from atomic_files import atomic_write_text
 
 REPO = Path(__file__).resolve().parent.parent
 SECRETS_PATH = REPO / ".streamlit" / "secrets.toml"
@@ -98,17 +99,7 @@ def write_password_hash(password_hash: str, path: Path = SECRETS_PATH) -> None:
     if tomllib.loads(text).get(PASSWORD_HASH_KEY) != password_hash:
         raise ValueError(f"{path}: could not set {PASSWORD_HASH_KEY}")
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".secrets-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    atomic_write_text(path, text, mode=0o600)
 
 
 # ---- one-time links ---------------------------------------------------------------------------

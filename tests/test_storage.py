@@ -36,6 +36,24 @@ def test_a_new_file_gets_the_usual_mode(tmp_path):
     assert _mode(tmp_path / "new.csv") == 0o644
 
 
+def test_a_secret_is_private_from_its_creation_whatever_the_old_mode(tmp_path, monkeypatch):
+    path = tmp_path / "secrets.toml"
+    path.write_text("old\n", encoding="utf-8")
+    os.chmod(path, 0o644)
+    created = []
+    real_open = atomic_files.os.open
+
+    def record_mode(name, flags, mode=0o777):
+        created.append(mode)
+        return real_open(name, flags, mode)
+
+    monkeypatch.setattr(atomic_files.os, "open", record_mode)
+    atomic_write_text(path, "new\n", mode=0o600)
+    assert created[0] == 0o600
+    assert _mode(path) == 0o600
+    assert path.read_text(encoding="utf-8") == "new\n"
+
+
 @pytest.mark.parametrize("mode", [0o644, 0o664, 0o600, 0o640, 0o755])
 def test_the_file_keeps_its_mode(tmp_path, mode):
     path = tmp_path / "geocache.csv"
