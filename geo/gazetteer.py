@@ -86,11 +86,17 @@ class Gazetteer(Provider):
 
     def find(self, query: str, *, country_codes: str | Iterable[str] | None = None) -> list[City]:
         """Cities for the first reading of the query that names any, best first."""
-        cities = self.named(query, country_codes=country_codes)
-        if cities:
-            return cities
-        parsed = parse_query(query, country_filter(country_codes))
-        accepted = self._fuzzy().accept(parsed.core_name, Hint(country_filter(country_codes)))
+        return self.named(query, country_codes=country_codes) or self.typo_match(
+            query, country_codes=country_codes
+        )
+
+    def typo_match(
+        self, query: str, *, country_codes: str | Iterable[str] | None = None
+    ) -> list[City]:
+        """The one city a typo of the name means, when it is close and unambiguous; for a
+        caller that already knows no city bears the name itself."""
+        countries = country_filter(country_codes)
+        accepted = self._fuzzy().accept(parse_query(query, countries).core_name, Hint(countries))
         return [accepted] if accepted else []
 
     def named(self, query: str, *, country_codes: str | Iterable[str] | None = None) -> list[City]:

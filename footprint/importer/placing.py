@@ -85,7 +85,7 @@ class Placer:
         cities = self.gazetteer.named(name, country_codes=country)
         if cities:
             return self._choose_among(name, cities, country_unknown)
-        guess = self.gazetteer.find(name, country_codes=country)
+        guess = self.gazetteer.typo_match(name, country_codes=country)
         if guess:
             return Placement(AMBIGUOUS, candidates=(_candidate(guess[0]),), doubtful=True)
         suggestions = self.gazetteer.suggestions(name, country_codes=country)
