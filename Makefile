@@ -81,27 +81,25 @@ $(DEV_STAMP): requirements.txt requirements-dev.txt | $(PY)
 	rm -f $(VENV)/.dev-* $(VENV)/.runtime-*
 	touch $@ $(RUNTIME_STAMP)
 
+# $(call debian_package,PATH,PACKAGE,WHO): install PACKAGE with apt-get when PATH is missing and
+# we are root; otherwise say that WHO needs it and how to install it.
+define debian_package
+@if [ -x $(1) ]; then exit 0; fi; \
+if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	echo "Installing Debian's $(2) for $(3)..."; \
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
+else \
+	echo "$(3) need Debian's $(2) at $(1):"; \
+	echo "  sudo apt-get install $(2)"; \
+	exit 1; \
+fi
+endef
+
 chromium:
-	@if [ -x $(CHROMIUM) ]; then exit 0; fi; \
-	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		echo "Installing Debian's chromium for the browser tests..."; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	else \
-		echo "The browser tests need Debian's chromium at $(CHROMIUM):"; \
-		echo "  sudo apt-get install chromium"; \
-		exit 1; \
-	fi
+	$(call debian_package,$(CHROMIUM),chromium,the browser tests)
 
 haproxy:
-	@if [ -x $(HAPROXY) ]; then exit 0; fi; \
-	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		echo "Installing Debian's haproxy for make serve and its tests..."; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null; \
-	else \
-		echo "make serve and its tests need Debian's haproxy at $(HAPROXY):"; \
-		echo "  sudo apt-get install haproxy"; \
-		exit 1; \
-	fi
+	$(call debian_package,$(HAPROXY),haproxy,make serve and its tests)
 
 $(LOCALE_DIR)/%/LC_MESSAGES/messages.mo: $(LOCALE_DIR)/%/LC_MESSAGES/messages.po | $(RUNTIME_STAMP)
 	$(PY) -m babel.messages.frontend compile --statistics -D messages -d $(LOCALE_DIR) -l $*
