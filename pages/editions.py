@@ -3,7 +3,6 @@
 import streamlit as st
 
 from footprint.data import data_dir
-from footprint.documents import document_labels
 from footprint.i18n import METRIC_NAMES, name_in, t
 from footprint.metrics import compare_editions, disagreements, editions_label, editions_with_lists
 from footprint.places import row_names
@@ -14,7 +13,7 @@ from ui.markdown import escape_markdown
 
 lang = filters.current().lang
 dataset, located = data.load(data_dir())
-documents = document_labels(dataset, lang)
+documents = data.documents(data_dir(), lang)
 
 st.title(t("page_editions", lang))
 

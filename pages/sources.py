@@ -3,8 +3,6 @@
 import streamlit as st
 
 from footprint.data import data_dir
-from footprint.documents import document_labels
-from footprint.filters import Filters
 from footprint.i18n import t
 from footprint.localized import format_list
 from footprint.tables import documents_table, figures_for, figures_table, missing_editions
@@ -18,7 +16,7 @@ dataset, _ = data.load(data_dir())
 
 st.title(t("page_sources", lang))
 st.caption(t("sources_intro", lang))
-documents = document_labels(dataset, lang)
+documents = data.documents(data_dir(), lang)
 shown = figures_table(figures_for(dataset.figures, chosen.edition), lang, documents)
 widgets.table_with_download(shown, f"global-footprint-figures-{lang}.csv", lang)
 
@@ -32,6 +30,5 @@ if gaps:
     editions = format_list([str(number) for number in gaps], lang)
     missing = t("missing_editions", lang, **isolated({"editions": editions}, lang))
     st.markdown(f"- {escape_markdown(missing)}")
-every_edition, _ = data.view_for(data_dir(), Filters(None, (), lang))
-for line in widgets.coverage_lines(every_edition, None, lang):
+for line in data.coverage_lines(data_dir(), None, lang):
     st.markdown(f"- {escape_markdown(line)}")

@@ -158,17 +158,25 @@ def view_for(folder: Path, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame
     return _view(*_serving(folder), filters.edition, filters.continents)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _coverage(folder: str, signature: tuple, editions: tuple[int, ...]) -> list[tuple[str, dict]]:
+@st.cache_data(show_spinner=False, max_entries=32)
+def _coverage_lines(
+    folder: str, signature: tuple, edition: int | None, lang: str
+) -> tuple[str, ...]:
     dataset, located = _load(folder, signature)
-    return list_coverage(located, dataset.figures, list(editions))
+    editions = [edition] if edition is not None else list(_edition_years(folder, signature))
+    selected, _ = _view(folder, signature, edition, ())
+    names = dict(zip(selected["name_fr"], display_names(selected, lang), strict=True))
+    lines = []
+    for key, values in list_coverage(located, dataset.figures, editions):
+        if "guest" in values:  # the guest city named in the visitor's language
+            values = {**values, "guest": names.get(values["guest"], values["guest"])}
+        lines.append(t(key, lang, **isolated(values, lang)))
+    return tuple(lines)
 
 
-def coverage(folder: Path, edition: int | None) -> list[tuple[str, dict]]:
-    """What is known of the city list of `edition`, or of every edition."""
-    key, signature = _serving(folder)
-    editions = (edition,) if edition is not None else tuple(_edition_years(key, signature))
-    return _coverage(key, signature, editions)
+def coverage_lines(folder: Path, edition: int | None, lang: str) -> tuple[str, ...]:
+    """What is known of the city list of `edition` (or of every edition), as sentences."""
+    return _coverage_lines(*_serving(folder), edition, lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -228,16 +236,9 @@ def _map_page_facts(
 ) -> MapPageFacts:
     selected, view = _view(folder, signature, edition, continents)
     visiting = visitors(view)
-    names = dict(zip(selected["name_fr"], display_names(selected, lang), strict=True))
-    editions = (edition,) if edition is not None else tuple(_edition_years(folder, signature))
-    coverage = []
-    for key, values in _coverage(folder, signature, editions):
-        if "guest" in values:
-            values = {**values, "guest": names.get(values["guest"], values["guest"])}
-        coverage.append(t(key, lang, **isolated(values, lang)))
     return MapPageFacts(
         counts=counts(view) if not visitors(selected).empty else None,
-        coverage=tuple(coverage),
+        coverage=_coverage_lines(folder, signature, edition, lang),
         per_continent=visiting.groupby("continent")
         .size()
         .reindex(M49_REGIONS, fill_value=0)

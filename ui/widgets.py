@@ -9,9 +9,8 @@ import streamlit as st
 from footprint.data import data_dir
 from footprint.filters import Filters
 from footprint.i18n import is_rtl, t
-from footprint.places import display_names
 from ui import cards, charts, data
-from ui.direction import isolate, isolated
+from ui.direction import isolate
 from ui.markdown import escape_markdown
 
 # Up to this many rows, an Arabic table is an HTML table (right to left); beyond, a grid.
@@ -33,18 +32,6 @@ def edition_parts(parts: tuple[dict[str, str], ...], lang: str) -> None:
                 if value
             ]
             st.markdown("  \n".join(lines))
-
-
-def coverage_lines(selected: pd.DataFrame, edition: int | None, lang: str) -> list[str]:
-    """What is known of the city lists of the view, as sentences in `lang` (the guest city
-    named in `lang` too)."""
-    names = dict(zip(selected["name_fr"], display_names(selected, lang), strict=True))
-    lines = []
-    for key, values in data.coverage(data_dir(), edition):
-        if "guest" in values:
-            values = {**values, "guest": names.get(values["guest"], values["guest"])}
-        lines.append(t(key, lang, **isolated(values, lang)))
-    return lines
 
 
 def map_side_column(chosen: Filters) -> None:
