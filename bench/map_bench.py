@@ -52,6 +52,7 @@ import streamlit_folium  # noqa: E402
 
 from bench.baseline import build_plain_map  # noqa: E402
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from bench.readme_block import replace_block  # noqa: E402
 from bench.synthetic import write_data_folder  # noqa: E402
 from deploy.processes import free_port, stop_process_group  # noqa: E402
 from footprint.assets import install_static_assets  # noqa: E402
@@ -62,7 +63,7 @@ from footprint.places import locate, places, visible_places, visitors  # noqa: E
 
 PYTHON = ROOT / ".venv" / "bin" / "python"
 README = ROOT / "README.md"
-README_START, README_END = "<!-- bench:map:start -->", "<!-- bench:map:end -->"
+README_BLOCK = "bench:map"  # between <!-- NAME:start --> and <!-- NAME:end -->
 FIRST_VIEW = "/?edition=all&lang=en"  # every edition, every continent, in English
 FILTER_CONTINENT = "Europe"
 CONTINENTS_LABEL = "Continents"  # the sidebar multiselect's label in English
@@ -715,18 +716,6 @@ def report(
     return "\n".join([*lines, "Targets (this run):", "", *targets(rows, warm_reruns)])
 
 
-def write_readme(text: str) -> None:
-    """Replace what is between the bench markers in README.md; leave the rest untouched."""
-    readme = README.read_text(encoding="utf-8") if README.exists() else ""
-    start, end = readme.find(README_START), readme.find(README_END)
-    if start < 0 or end < start:
-        print(f"warning: {README} has no {README_START} … {README_END} block; not written")
-        return
-    updated = readme[: start + len(README_START)] + "\n" + text + "\n" + readme[end:]
-    README.write_text(updated, encoding="utf-8")
-    print(f"wrote the table into {README}")
-
-
 def _failure(what: str, error: Exception) -> str:
     first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
     print(f"  failed: {first_line} (screenshot and server log in .cache/map-bench/)", flush=True)
@@ -784,7 +773,7 @@ def main(argv: list[str] | None = None) -> int:
     text = report(rows, failures, warm_reruns, args.runs, cases)
     print(text)
     if args.write_readme:
-        write_readme(text)
+        replace_block(README, README_BLOCK, text)
     return 0
 
 

@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # footprint and bench are imported from the repository
 
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from bench.readme_block import replace_block  # noqa: E402
 from bench.synthetic import write_data_folder  # noqa: E402
 from deploy.processes import free_port  # noqa: E402
 from footprint.data import BUNDLED_DATA_DIR, load_dataset  # noqa: E402
@@ -57,8 +58,7 @@ VIEWS = (
 WEIGHT_TARGETS_KB = {"bundled": 500, "10000": 1500}
 SHOWN_TARGET_S = 0.5
 README = ROOT / "README.md"
-README_START = "<!-- static-site-bench:start -->"
-README_END = "<!-- static-site-bench:end -->"
+README_BLOCK = "static-site-bench"  # between <!-- NAME:start --> and <!-- NAME:end -->
 SERVER_TIMEOUT_S = 10.0
 SHOWN_TIMEOUT_MS = 60_000
 
@@ -223,18 +223,6 @@ def _target(what: str, met: bool, measured: str) -> str:
     return f"- {'met' if met else '**not met**'}: {what}: {measured}"
 
 
-def write_readme(text: str) -> None:
-    """Replace what is between the markers in README.md; leave the rest untouched."""
-    readme = README.read_text(encoding="utf-8")
-    start, end = readme.find(README_START), readme.find(README_END)
-    if start < 0 or end < start:
-        print(f"warning: {README} has no {README_START} … {README_END} block; not written")
-        return
-    updated = readme[: start + len(README_START)] + "\n" + text + "\n" + readme[end:]
-    README.write_text(updated, encoding="utf-8")
-    print(f"wrote the table into {README}")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="bundled,10000", help="bundled and/or city counts")
@@ -256,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     text = markdown(rows, args.runs, load)
     print(text)
     if args.write_readme:
-        write_readme(text)
+        replace_block(README, README_BLOCK, text)
     return 0
 
 
