@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from footprint.i18n import t
+from footprint.i18n import format_number, t
 from footprint.importer import Review
 from footprint.importer.rows import NEEDS_ORGANIZER, ImportRow
 from footprint.mapview import base_map
@@ -27,7 +27,7 @@ def fix_rows(state: Workspace, review: Review, lang: str) -> None:
     if not waiting:
         return
     st.subheader(t("ws_to_place", lang))
-    st.caption(t("ws_to_place_help", lang, number=len(waiting)))
+    st.caption(t("ws_to_place_help", lang, number=format_number(len(waiting), lang)))
     by_line = {row.line: row for row in waiting}
     line = st.selectbox(
         t("ws_row_to_fix", lang),

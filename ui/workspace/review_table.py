@@ -124,4 +124,5 @@ def rows_table(review: Review, lang: str) -> None:
     if problems_only:
         shown = shown[shown["_warned"] | shown["_status"].isin(NEEDS_ORGANIZER)]
     widgets.show_table(shown.drop(columns=["_status", "_warned"]), lang)
-    st.caption(t("ws_rows_shown", lang, shown=len(shown), total=len(frame)))
+    shown_count, total = format_number(len(shown), lang), format_number(len(frame), lang)
+    st.caption(t("ws_rows_shown", lang, shown=shown_count, total=total))
