@@ -73,15 +73,8 @@ def link_params(filters: Filters) -> dict[str, str]:
     }
 
 
-def _files_signature(folder: Path) -> tuple:
-    """Changes when any data file is saved or replaced: a new deck then."""
-    return tuple(
-        (path.name, path.stat().st_ino, path.stat().st_mtime_ns, path.stat().st_size)
-        for path in sorted(folder.glob("*.csv"))
-    )
-
-
-def _configured_public_url() -> str | None:
+def configured_public_url() -> str | None:
+    """`[footprint] public_url` in Streamlit's secrets, if set (the press kit reads it too)."""
     if not st.secrets.load_if_toml_exists():
         return None
     section = st.secrets.to_dict().get(SECRETS_SECTION, {})
@@ -113,12 +106,12 @@ def show(filters: Filters, folder: Path) -> None:
     """The deck for `filters` (its language; it starts on its edition), full screen."""
     deck = options()
     st.query_params.update(deck.to_query_params())
-    public_base = public_base_url(os.environ, _configured_public_url(), st.context.url)
+    public_base = public_base_url(os.environ, configured_public_url(), st.context.url)
     st.html(PAGE_CSS)
     st.iframe(
         _deck(
             str(folder),
-            _files_signature(folder),
+            data._signature(folder),  # a saved or replaced data file: a new deck
             filters.lang,
             filters.edition,
             deck,

@@ -16,6 +16,7 @@ from footprint.i18n import t
 from footprint.presskit.kit import build_kit, zip_bytes, zip_name
 from footprint.qr import public_base_url
 from ui import data
+from ui.presentation import configured_public_url
 
 
 def kit_zip(folder: Path, chosen: Filters, public_base: str) -> bytes:
@@ -28,9 +29,7 @@ def kit_zip(folder: Path, chosen: Filters, public_base: str) -> bytes:
 def _public_base() -> str:
     """The address the QR codes open: FOOTPRINT_PUBLIC_URL, `[footprint] public_url` in the
     secrets, else this server's own address."""
-    secrets = st.secrets.to_dict() if st.secrets.load_if_toml_exists() else {}
-    configured = secrets.get("footprint", {}).get("public_url")
-    return public_base_url(os.environ, configured, st.context.url) or "/"
+    return public_base_url(os.environ, configured_public_url(), st.context.url) or "/"
 
 
 def download_button(folder: Path, chosen: Filters) -> None:
