@@ -95,10 +95,11 @@ class Review:
             raise ValueError(f"({lat}, {lon}) is not a latitude and longitude")
         if country:
             row.country = country.strip().upper()
-        if continent_of(row.country) is None:
+        continent = continent_of(row.country)
+        if continent is None:
             raise ValueError(f"line {line}: give the city's country (ISO2) to place it")
         row.lat, row.lon, row.status, row.provider = float(lat), float(lon), PLACED, "manual"
-        row.place_name, row.continent, row.candidates = row.name, continent_of(row.country), []
+        row.place_name, row.continent, row.candidates = row.name, continent, []
         row.warnings = [w for w in row.warnings if w.code not in NEEDS_ORGANIZER]
         self._set_by_hand[line] = f"placed by hand at ({lat:.5f}, {lon:.5f})"
         return row
