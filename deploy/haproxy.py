@@ -4,13 +4,12 @@ backend file naming each replica with its sticky-cookie value."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from deploy.processes import stop_process_group
+from deploy.processes import accepts_connections, stop_process_group
 
 HAPROXY = Path("/usr/sbin/haproxy")
 SHARED_CONFIG = Path(__file__).resolve().with_name("haproxy.cfg")
@@ -47,14 +46,6 @@ class HAProxy:
         stop_process_group(self.process)
 
 
-def _accepts(address: str, port: int) -> bool:
-    try:
-        with socket.create_connection((address, port), timeout=1):
-            return True
-    except OSError:
-        return False
-
-
 def start_haproxy(
     servers: list[tuple[str, str, int]],
     work_dir: Path,
@@ -88,7 +79,7 @@ def start_haproxy(
             raise RuntimeError(
                 f"HAProxy exited with code {process.returncode}:\n{proxy.log_tail()}"
             )
-        if _accepts(address, port):
+        if accepts_connections(address, port):
             return proxy
         time.sleep(0.1)
     proxy.stop()

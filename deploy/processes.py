@@ -18,6 +18,15 @@ def free_port(address: str = "127.0.0.1") -> int:
         return probe.getsockname()[1]
 
 
+def accepts_connections(address: str, port: int) -> bool:
+    """Someone listens on the port now (a closed one may linger in TIME_WAIT, unlike this)."""
+    try:
+        with socket.create_connection((address, port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
 def kill_process_group(process: subprocess.Popen, timeout_s: float = STOP_TIMEOUT_S) -> None:
     """SIGKILL to the group of a process started with `start_new_session=True`."""
     if process.poll() is None:

@@ -21,7 +21,7 @@ import psutil
 import pytest
 
 from deploy.haproxy import HAPROXY
-from deploy.processes import free_port
+from deploy.processes import accepts_connections, free_port, kill_process_group
 
 REPO = Path(__file__).resolve().parents[1]
 START_TIMEOUT_S = 120.0
@@ -48,15 +48,6 @@ def _is_free(port: int) -> bool:
         except OSError:
             return False
         return True
-
-
-def _listening(port: int) -> bool:
-    """Someone accepts connections on the port (a closed one may linger in TIME_WAIT)."""
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=1):
-            return True
-    except OSError:
-        return False
 
 
 @dataclass
@@ -104,9 +95,7 @@ def launcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Launcher]:
         running.wait_for("Serving on", START_TIMEOUT_S)
         yield running
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
+        kill_process_group(process)
 
 
 def test_two_replicas_answer_behind_haproxy(launcher: Launcher) -> None:
@@ -157,4 +146,4 @@ def test_sigterm_stops_everything(launcher: Launcher) -> None:
     assert launcher.process.wait(timeout=30) == 0
     assert not (launcher.work_dir / "replicas.json").exists()
     assert not any(psutil.pid_exists(pid) for pid in pids)
-    assert not any(_listening(port) for port in ports)
+    assert not any(accepts_connections("127.0.0.1", port) for port in ports)
