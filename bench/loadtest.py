@@ -33,7 +33,7 @@ from bench.load_report import (  # noqa: E402
     targets,
     throughput_lines,
     worst_p95,
-)  # noqa: E402
+)
 from bench.load_scenarios import ScenarioResult, burst, run_scenario, steady  # noqa: E402
 from bench.readme_block import replace_block  # noqa: E402
 from deploy.haproxy import HAPROXY, start_haproxy  # noqa: E402
