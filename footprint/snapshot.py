@@ -82,7 +82,8 @@ def statement_text(statement: Statement, lang: str) -> str:
     """`≥ 15 000`, with `(announced)` when the figure was given before the edition."""
     text = format_figure(statement.value, statement.qualifier, lang)
     if statement.stage == "announced":
-        text += f" ({name_in(STAGE_NAMES, 'announced', lang)})"
+        stage = name_in(STAGE_NAMES, "announced", lang)
+        return t("figure_at_stage", lang, figure=text, stage=stage)
     return text
 
 
