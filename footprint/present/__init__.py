@@ -11,12 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from footprint.i18n import format_number, t
-from footprint.metrics import Counts
 from footprint.qr import public_view_url, qr_svg
 from footprint.slides import Slide, first_slide
-from footprint.snapshot import Snapshot
 from footprint.standalone.document import environment, render_document
-from footprint.standalone.payload import page_data
+from footprint.standalone.payload import count_figures, page_data
 
 THEMES = ("light", "dark")
 DEFAULT_INTERVAL_S = 15
@@ -25,16 +23,6 @@ MAX_INTERVAL_S = 3600
 NAMED_CITIES = 12
 PRESENT_SCRIPTS = ("views.js", "present.js")
 PRESENT_STYLES = ("map.css", "present.css")
-
-
-def _count_figures(snapshot: Snapshot) -> list[tuple[str, str]]:
-    found: Counts = snapshot.counts
-    lang = snapshot.lang
-    return [
-        (t("cities_count", lang), format_number(found.cities, lang)),
-        (t("countries_count", lang), format_number(found.countries, lang)),
-        (t("continents_count", lang), format_number(found.continents, lang)),
-    ]
 
 
 def render_presentation(
@@ -80,7 +68,7 @@ def render_presentation(
                 for number, slide in enumerate(slides)
             ],
             qr_codes=qr_codes,
-            count_figures=_count_figures,
+            count_figures=count_figures,
             counted_from_list=lambda snapshot: t(
                 "counted_from_list", lang, scope=snapshot.edition_label
             ),

@@ -17,13 +17,14 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_pdf import FigureCanvasPdf
 from matplotlib.figure import Figure
 
-from footprint.i18n import CONTINENT_NAMES, RIGHT_TO_LEFT, format_number, name_in, t
+from footprint.i18n import CONTINENT_NAMES, RIGHT_TO_LEFT, name_in, t
 from footprint.localized import format_list
 from footprint.presskit.fonts import family_for, register_fonts
 from footprint.presskit.layouts import A4, WIDE, Layout, mirrored
 from footprint.presskit.mapdraw import draw_map
 from footprint.presskit.textcolumn import Column, fitted
 from footprint.snapshot import Snapshot
+from footprint.standalone.payload import count_figures
 
 MUTED_COLOR = "#555555"
 DPI = 100
@@ -73,17 +74,8 @@ def draw_header(figure: Figure, snapshot: Snapshot, layout: Layout, rtl: bool) -
 
 def counts_line(snapshot: Snapshot) -> str | None:
     """`Villes 20 · Pays 18 · Continents 4`; None when no list was published (never 0)."""
-    if snapshot.counts is None:
-        return None
-    lang, counts = snapshot.lang, snapshot.counts
-    return " · ".join(
-        f"{t(key, lang)} {format_number(value, lang)}"
-        for key, value in (
-            ("cities_count", counts.cities),
-            ("countries_count", counts.countries),
-            ("continents_count", counts.continents),
-        )
-    )
+    figures = count_figures(snapshot)
+    return None if figures is None else " · ".join(f"{label} {value}" for label, value in figures)
 
 
 def fill_figures(column: Column, snapshot: Snapshot, size: float) -> None:

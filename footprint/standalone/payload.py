@@ -20,6 +20,7 @@ from footprint.i18n import (
     ROLE_NAMES,
     country_name,
     direction,
+    format_number,
     language_name,
     name_in,
     t,
@@ -39,6 +40,19 @@ from geo.continents import M49_REGIONS
 NAME_COLUMNS = ("name_fr", "name_en", "name_ar")
 LOCATION = ["country_code", "continent", "lat", "lon"]
 CONTINENTS = (*M49_REGIONS, "")  # the last one: a place with no known continent
+
+
+def count_figures(snapshot: Snapshot) -> list[tuple[str, str]] | None:
+    """(label, number) for cities, countries and continents, as the slides, the site's figures
+    page and the press kit print them; None when no list was published (never 0)."""
+    if snapshot.counts is None:
+        return None
+    lang, found = snapshot.lang, snapshot.counts
+    return [
+        (t("cities_count", lang), format_number(found.cities, lang)),
+        (t("countries_count", lang), format_number(found.countries, lang)),
+        (t("continents_count", lang), format_number(found.continents, lang)),
+    ]
 
 
 def continent_mask(continents: Sequence[str]) -> int:

@@ -24,7 +24,6 @@ from footprint.i18n import (
     direction,
     format_date,
     format_figure,
-    format_number,
     language_name,
     name_in,
     t,
@@ -33,6 +32,7 @@ from footprint.localized import localized
 from footprint.metrics import editions_label, span_figures
 from footprint.snapshot import Snapshot, document_names, statement_text
 from footprint.standalone.fonts import inline_font_faces
+from footprint.standalone.payload import count_figures
 from footprint.tables import missing_editions
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -122,13 +122,6 @@ class EditionSection:
 def _edition_section(snapshot: Snapshot, dataset: Dataset) -> EditionSection:
     lang = snapshot.lang
     edition = snapshot.filters.edition
-    counts = None
-    if snapshot.counts is not None:
-        counts = [
-            (t("cities_count", lang), format_number(snapshot.counts.cities, lang)),
-            (t("countries_count", lang), format_number(snapshot.counts.countries, lang)),
-            (t("continents_count", lang), format_number(snapshot.counts.continents, lang)),
-        ]
     spans = [
         text
         for text in dataset.figures["editions"].unique().tolist()
@@ -147,7 +140,7 @@ def _edition_section(snapshot: Snapshot, dataset: Dataset) -> EditionSection:
         anchor=f"edition-{edition}",
         label=snapshot.edition_label,
         map_href=map_href(lang, edition),
-        counts=counts,
+        counts=count_figures(snapshot),
         headlines=[(headline.label, headline.value) for headline in snapshot.headlines],
         combined=combined,
         coverage=snapshot.coverage,
