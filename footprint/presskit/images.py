@@ -89,9 +89,9 @@ def fill_figures(column: Column, snapshot: Snapshot, size: float) -> None:
     if snapshot.headlines:
         column.skip(size * 0.6)
         column.add(t("figures_heading", lang), size * 1.05, bold=True, gap=0.2)
-        colon = " : " if lang == "fr" else ": "
         for headline in snapshot.headlines:
-            column.add(f"{headline.label}{colon}{isolated(headline.value, lang)}", size, gap=0.1)
+            value = isolated(headline.value, lang)
+            column.add(t("field_value", lang, label=headline.label, value=value), size, gap=0.1)
 
 
 def fill_legend(column: Column, snapshot: Snapshot, size: float) -> None:
