@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
 from matplotlib import font_manager
 
-FONTS_DIR = Path(__file__).resolve().parents[2] / "data" / "fonts"
+from footprint.standalone.fonts import ARABIC_RANGES, FONTS_DIR
+
 ARABIC_FONT_FILES = (
     FONTS_DIR / "NotoSansArabic-Regular.ttf",
     FONTS_DIR / "NotoSansArabic-Bold.ttf",
 )
 LATIN_FAMILY = "DejaVu Sans"
 ARABIC_FAMILY = "Noto Sans Arabic"
-# Arabic letters, supplements and presentation forms.
-_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+# Arabic letters, supplements and presentation forms: the blocks the web pages' font covers.
+_ARABIC = re.compile(
+    "[" + "".join(f"{chr(start)}-{chr(end)}" for start, end in ARABIC_RANGES) + "]"
+)
 
 
 @cache
