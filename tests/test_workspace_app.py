@@ -135,6 +135,19 @@ def _newest_version(app: AppTest) -> str:
     return keys[0].removeprefix("ws_restore_")
 
 
+def test_a_city_placed_with_an_unknown_country_is_refused_in_the_organizers_language(
+    organizer_env, monkeypatch
+):
+    app = _upload_fixture(signed_in_by_link(monkeypatch, "fr"))
+    app.text_input(key=f"ws_country_{MADE_UP_LINE}").set_value("ZZ")
+    app = _place_made_up_city(app)
+    assert not app.exception
+    assert [error.value for error in app.error] == [
+        "Donnez le pays de la ville, en code à deux lettres (par exemple MA), pour la placer."
+    ]
+    assert app.button(key="ws_publish").disabled
+
+
 def test_new_edition_details_are_published(organizer_env, monkeypatch):
     folder = organizer_env
     app = signed_in_by_link(monkeypatch)

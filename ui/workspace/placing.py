@@ -11,6 +11,7 @@ from footprint.i18n import format_number, t
 from footprint.importer import Review
 from footprint.importer.rows import NEEDS_ORGANIZER, ImportRow
 from footprint.mapview import base_map
+from geo.continents import continent_of
 from ui.markdown import escape_markdown
 from ui.workspace.state import Workspace
 
@@ -86,6 +87,9 @@ def _place_by_hand(state: Workspace, review: Review, row: ImportRow, lang: str) 
         if st.button(t("ws_place_here", lang), key=f"ws_place_{row.line}", type="primary"):
             if lat is None or lon is None:
                 st.error(t("ws_need_coordinates", lang))
+                return
+            if continent_of((country or row.country or "").strip().upper()) is None:
+                st.error(t("ws_need_country", lang))
                 return
             try:
                 review.place(row.line, lat, lon, country or None)
