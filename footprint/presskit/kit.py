@@ -18,10 +18,11 @@ from footprint.filters import Filters
 from footprint.i18n import t
 from footprint.presskit.images import PublicLink, pdf_bytes, png_bytes
 from footprint.presskit.layouts import SQUARE, WIDE
-from footprint.presskit.tables import cities_sheet, figures_sheet
+from footprint.presskit.tables import figures_sheet
 from footprint.qr import public_view_url, qr_matrix
 from footprint.snapshot import take_snapshot
 from footprint.standalone import render_standalone
+from footprint.tables import cities_table
 
 KIT_FILES = (
     "map-1920x1080.png",
@@ -51,7 +52,7 @@ def build_kit(
     url = public_view_url(public_base, filters.edition, filters.lang, filters.continents)
     link = PublicLink(url, np.asarray(qr_matrix(url), dtype=bool))
     lang = filters.lang
-    cities = cities_sheet(snapshot.places, lang)
+    cities = cities_table(snapshot.places, lang)
     figures = figures_sheet(dataset, filters.edition, lang)
     files = {
         "map-1920x1080.png": png_bytes(snapshot, link, WIDE),

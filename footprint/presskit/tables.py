@@ -1,5 +1,6 @@
-"""The kit's two tables, in the view's language: its cities (as the Cities page lists them) and
-its figures as the sources state them, with the number itself beside the stated text."""
+"""The kit's figures table, in the view's language: the figures as the sources state them,
+with the number itself beside the stated text (its cities table is the Cities page's own,
+footprint.tables.cities_table)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,7 @@ import pandas as pd
 from footprint.data import Dataset
 from footprint.documents import document_labels
 from footprint.i18n import t
-from footprint.tables import cities_table, figures_for, figures_table
-
-
-def cities_sheet(places: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The cities the map shows, one row each."""
-    return cities_table(places, lang)
+from footprint.tables import figures_for, figures_table
 
 
 def figures_sheet(dataset: Dataset, edition: int | None, lang: str) -> pd.DataFrame:
