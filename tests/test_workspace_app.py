@@ -148,6 +148,19 @@ def test_a_city_placed_with_an_unknown_country_is_refused_in_the_organizers_lang
     assert app.button(key="ws_publish").disabled
 
 
+def test_a_list_with_no_city_placed_cannot_be_published(organizer_env, monkeypatch):
+    header = "Édition;Ville;Pays;Continent;Rôle\n"
+    data = (header + "8;<img src=x onerror=alert(1)>;Maroc;Afrique;Ville hôte\n").encode()
+    app = signed_in_by_link(monkeypatch)
+    app.file_uploader[0].upload("nothing-placed.csv", data, "text/csv")
+    app = app.run()
+    assert not app.exception
+    assert app.button(key="ws_publish").disabled
+    assert "No city of this list is placed: there is nothing to publish." in [
+        info.value for info in app.info
+    ]
+
+
 def test_new_edition_details_are_published(organizer_env, monkeypatch):
     folder = organizer_env
     app = signed_in_by_link(monkeypatch)

@@ -34,9 +34,16 @@ def publish_step(
     review = draft.review
     if review.needs_organizer:
         st.info(t("ws_publish_blocked", lang))
+    nothing_placed = not review.needs_organizer and review.summary["placed"] == 0
+    if nothing_placed:
+        st.info(t("ws_nothing_placed", lang))
     if review.creates_edition and draft.new_edition is None:
         st.warning(t("ws_new_edition_needed", lang, number=review.edition))
-    blocked = review.needs_organizer or (review.creates_edition and draft.new_edition is None)
+    blocked = (
+        review.needs_organizer
+        or nothing_placed
+        or (review.creates_edition and draft.new_edition is None)
+    )
     if st.button(
         t("ws_publish", lang, number=review.edition),
         type="primary",
