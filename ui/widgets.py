@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from footprint.data import data_dir
+from footprint.export import csv_bytes
 from footprint.filters import Filters
 from footprint.i18n import is_rtl, t
 from ui import cards, charts, data
@@ -73,11 +74,11 @@ def show_table(rows: pd.DataFrame, lang: str) -> None:
 
 def table_with_download(table: pd.DataFrame, file_name: str, lang: str) -> None:
     """The table, and the same rows as a CSV that Excel opens with its accents (UTF-8 BOM),
-    its columns in reading order."""
+    its columns in reading order, where no cell from the data runs as a formula."""
     show_table(table, lang)
     st.download_button(
         t("download_csv", lang),
-        table.to_csv(index=False).encode("utf-8-sig"),
+        csv_bytes(table),
         file_name=file_name,
         mime="text/csv",
     )
