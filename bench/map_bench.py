@@ -26,7 +26,6 @@ import sys
 import textwrap
 import threading
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,7 +53,7 @@ from bench.baseline import build_plain_map  # noqa: E402
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from bench.readme_block import replace_block  # noqa: E402
 from bench.synthetic import write_data_folder  # noqa: E402
-from deploy.processes import free_port, stop_process_group  # noqa: E402
+from deploy.processes import free_port, stop_process_group, streamlit_healthy  # noqa: E402
 from footprint.assets import install_static_assets  # noqa: E402
 from footprint.data import BUNDLED_DATA_DIR, DATA_DIR_ENV, load_dataset  # noqa: E402
 from footprint.filters import Filters  # noqa: E402
@@ -282,12 +281,9 @@ def _wait_healthy(url: str, server: subprocess.Popen, log_path: Path) -> None:
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise RuntimeError(f"streamlit exited early:\n{log_path.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
+        if streamlit_healthy(url):
+            return
+        time.sleep(0.2)
     raise RuntimeError(
         f"streamlit did not answer in {SERVER_START_TIMEOUT_S} s:\n{log_path.read_text()}"
     )

@@ -1,5 +1,6 @@
 """The child processes deploy, the tests and the benchmarks start: a free port to give them,
-and a stop that reaches their whole process group, so no child outlives them."""
+checks that they listen and are healthy, and a stop that reaches their whole process group, so
+no child outlives them."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import os
 import signal
 import socket
 import subprocess
+import urllib.request
 
 STOP_TIMEOUT_S = 10.0
 
@@ -23,6 +25,15 @@ def accepts_connections(address: str, port: int) -> bool:
     try:
         with socket.create_connection((address, port), timeout=1):
             return True
+    except OSError:
+        return False
+
+
+def streamlit_healthy(url: str) -> bool:
+    """The Streamlit server at `url` answers its health check (`ok`) now."""
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            return response.status == 200 and response.read().decode().strip() == "ok"
     except OSError:
         return False
 

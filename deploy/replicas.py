@@ -6,11 +6,10 @@ import os
 import subprocess
 import sys
 import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from deploy.processes import kill_process_group, stop_process_group
+from deploy.processes import kill_process_group, stop_process_group, streamlit_healthy
 from deploy.secret import REPO, SECRET_ENV
 from footprint.auth import BEHIND_PROXY_ENV, TOKEN_HASH_ENV
 
@@ -36,11 +35,7 @@ class Replica:
         return self.process.poll() is None
 
     def is_healthy(self) -> bool:
-        try:
-            with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
-                return response.status == 200
-        except OSError:
-            return False
+        return streamlit_healthy(self.url)
 
     def log_tail(self, lines: int = 30) -> str:
         text = self.log_path.read_text(encoding="utf-8", errors="replace")

@@ -6,12 +6,11 @@ import os
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 from deploy.processes import free_port, stop_process_group
+from deploy.processes import streamlit_healthy as _health_ok  # the name test_workspace uses
 
 REPO = Path(__file__).resolve().parents[2]
 # Streamlit's first start on a fresh machine compiles and caches a lot: be generous.
@@ -37,14 +36,6 @@ class StreamlitServer:
     def stop(self) -> None:
         """Stop the whole process group, so no watcher or child outlives the tests."""
         stop_process_group(self.process)
-
-
-def _health_ok(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.read().decode().strip() == "ok"
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return False
 
 
 def start_streamlit(data_dir: Path | None, log_path: Path) -> StreamlitServer:
