@@ -127,6 +127,12 @@ def load_problems(folder: Path) -> list[str]:
     return list(_last_good().folder(str(folder)).problems)
 
 
+def served_version(folder: Path) -> tuple:
+    """Names the data set the pages show now (its files' signature): a cache key for what is
+    built from it elsewhere, which changes when an organizer saves or publishes."""
+    return _serving(folder)[1]
+
+
 def load(folder: Path) -> tuple[Dataset, pd.DataFrame]:
     """The validated data set and its cities with coordinates (raises footprint.data.DataError)."""
     return _load(*_serving(folder))

@@ -111,7 +111,7 @@ def show(filters: Filters, folder: Path) -> None:
     st.iframe(
         _deck(
             str(folder),
-            data._signature(folder),  # a saved or replaced data file: a new deck
+            data.served_version(folder),  # a saved or replaced data file: a new deck
             filters.lang,
             filters.edition,
             deck,
