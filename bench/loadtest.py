@@ -92,12 +92,12 @@ def one_process(size: str, log_dir: Path) -> list[Replica]:
 
 
 def sustained_rate(
-    url: str, pids: list[int], args: argparse.Namespace, label: str
+    url: str, pids: list[int], args: argparse.Namespace, label: str, start: float
 ) -> tuple[float, list[ScenarioResult]]:
     """The highest rate of the ladder at which every visit succeeds with p95 ≤ the target,
-    climbing one step at a time and stopping at the first rate that fails."""
+    climbing one step at a time from `start` and stopping at the first rate that fails."""
     passed, results = 0.0, []
-    rate = args.ladder_start
+    rate = start
     while rate <= args.ladder_max:
         print(f"  {label}: {rate:g} a second...", flush=True)
         name = f"ladder {rate:g}/s"
@@ -115,15 +115,18 @@ def ladder_one_process(args: argparse.Namespace, rows: list[Row]) -> float:
     """The rate one process sustains on the bundled data."""
     single = one_process("bundled", WORK_DIR / "logs")
     try:
-        rate, results = sustained_rate(single[0].url, [single[0].process.pid], args, "1 process")
+        rate, results = sustained_rate(
+            single[0].url, [single[0].process.pid], args, "1 process", args.ladder_start
+        )
     finally:
         stop_all(single)
     rows += [Row("bundled", result, "1 process") for result in results]
     return rate
 
 
-def ladder_replicas(args: argparse.Namespace, rows: list[Row]) -> float:
-    """The rate `args.replicas` replicas behind HAProxy sustain on the bundled data."""
+def ladder_replicas(args: argparse.Namespace, rows: list[Row], start: float) -> float:
+    """The rate `args.replicas` replicas behind HAProxy sustain on the bundled data, climbing
+    from `start` (one process's rate: the steps below it say nothing about the ratio)."""
     ports = [free_port() for _ in range(args.replicas)]
     replicas = start_replicas(args.replicas, ports, WORK_DIR / "logs", None, cookie_secret())
     proxy = None
@@ -139,7 +142,7 @@ def ladder_replicas(args: argparse.Namespace, rows: list[Row]) -> float:
             run_scenario(f"burst {size}", proxy.url, pids, burst, size, args.think)
             for size in args.bursts[-1:]
         ]
-        rate, ladder = sustained_rate(proxy.url, pids, args, label)
+        rate, ladder = sustained_rate(proxy.url, pids, args, label, start)
         results += ladder
     finally:
         if proxy is not None:
@@ -164,7 +167,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--replicas", type=int, default=2, help="compare N replicas; 0: skip")
     parser.add_argument("--ladder-start", type=float, default=4.0)
     parser.add_argument("--ladder-step", type=float, default=1.0)
-    parser.add_argument("--ladder-max", type=float, default=30.0, help="below start: skip")
+    parser.add_argument("--ladder-max", type=float, default=60.0, help="below start: skip")
     parser.add_argument("--ladder-duration", type=float, default=8.0)
     parser.add_argument("--write-readme", action="store_true", help="table into README.md")
     args = parser.parse_args(argv)
@@ -196,12 +199,12 @@ def sustained_notes(args: argparse.Namespace, rows: list[Row]) -> list[str]:
         alone = ladder_one_process(args, rows)
         together = None
         if args.replicas >= 2 and HAPROXY.exists():
-            together = ladder_replicas(args, rows)
+            together = ladder_replicas(args, rows, max(alone, args.ladder_start))
     except RuntimeError as error:
         return [f"- Sustained rates not measured: {_first_line(error)}"]
     ladder = (
         f"steady arrivals for {args.ladder_duration:g} s, from {args.ladder_start:g} a second "
-        f"in steps of {args.ladder_step:g}"
+        f"in steps of {args.ladder_step:g}; the replicas' ladder starts at one process's rate"
     )
     lines = rate_lines(alone, together, args.replicas, ladder, args.ladder_max)
     if together is not None and args.bursts:
