@@ -11,7 +11,7 @@ on the files' signatures.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,7 +22,7 @@ from footprint import versions
 from footprint.csv_rows import editions_in, parse, replace_rows
 from footprint.data import Problem
 from footprint.publish_checks import GEOCACHE
-from footprint.schema import CITIES, EDITIONS
+from footprint.schema import CITIES, CITIES_KEPT_ACROSS_PUBLISHES, EDITIONS
 from footprint.storage import locked, remove_leftovers, replace_together
 from footprint.versions import SNAPSHOT_FILES, Summary, Version
 from geo.cache import merge, to_csv_text
@@ -60,6 +60,9 @@ def publish(
     manual_places: Sequence[dict[str, str]] = (),
 ) -> Version:
     """Replace every row of `edition` in cities.csv with `cities` (rows in its columns).
+
+    A city already in the edition keeps what was set by hand in the columns an import leaves
+    empty (its Arabic name: see `_with_kept_values`).
 
     `edition_rows` are editions.csv rows added if the edition is new; `manual_places` are
     geocache.csv rows placed by hand (a newer manual row replaces an older one for the same
@@ -105,8 +108,7 @@ def _change_lock(folder: Path) -> Iterator[None]:
 def _read_files(folder: Path) -> Files:
     names = (*SNAPSHOT_FILES, *OTHER_FILES)
     return {
-        name: (folder / name).read_bytes() if (folder / name).is_file() else None
-        for name in names
+        name: (folder / name).read_bytes() if (folder / name).is_file() else None for name in names
     }
 
 
@@ -122,8 +124,12 @@ def _draft_publish(
     old_cities = parse(cities_path, current[CITIES.name], CITIES.column_names)
     old_editions = parse(editions_path, current[EDITIONS.name], EDITIONS.column_names)
     new_edition = edition not in editions_in(old_editions)
-    edited = replace_rows(old_cities, lambda row: _is_edition(row, edition), cities)
-    problems = checks.row_problems(cities_path, old_cities, cities, edited.new_lines, edition)
+    current_rows = [
+        record.values for record in old_cities.records if _is_edition(record.values, edition)
+    ]
+    new_rows = _with_kept_values(cities, current_rows)
+    edited = replace_rows(old_cities, lambda row: _is_edition(row, edition), new_rows)
+    problems = checks.row_problems(cities_path, old_cities, new_rows, edited.new_lines, edition)
     files = dict(current)
     files[CITIES.name] = edited.data
     if new_edition and edition_rows:
@@ -138,10 +144,10 @@ def _draft_publish(
         cached = checks.geocache_entries(folder, current[GEOCACHE])
         files[GEOCACHE] = to_csv_text(merge(cached, entries).values()).encode("utf-8")
     before = {_city_key(row) for row in edited.dropped}
-    after = {_city_key(row) for row in cities}
+    after = {_city_key(row) for row in new_rows}
     summary = Summary(
         edition=edition,
-        cities=len(cities),
+        cities=len(new_rows),
         added=tuple(sorted(name for name, _ in after - before)),
         removed=tuple(sorted(name for name, _ in before - after)),
         new_edition=new_edition,
@@ -150,6 +156,35 @@ def _draft_publish(
     row_of_line = {line: position for position, line in enumerate(edited.new_lines, 1)}
     keys = tuple(entry.key for entry in entries)
     return _Draft(files, summary, keys, problems, row_of_line)
+
+
+def _with_kept_values(
+    imported: Sequence[dict[str, str]], current: Iterable[dict[str, str]]
+) -> list[dict[str, str]]:
+    """`imported`, where a row leaves a column of CITIES_KEPT_ACROSS_PUBLISHES empty, filled
+    with its city's current value in the edition.
+
+    Manual corrections are never overwritten: a re-import whose file has no Arabic names must
+    not erase the ones set by hand. A value the imported row gives wins, since it is the
+    organizer's own decision in their file, not the machine overwriting theirs (an import
+    cannot clear a value: edit cities.csv for that). Cities match on `_city_key` only, the key
+    the summary counts on: a row whose city or country changed, like a city new to the
+    edition, keeps nothing. The carried values change no city's key, so the summary's added
+    and removed stay as the import alone would make them.
+    """
+    current_by_key: dict[tuple[str, str], dict[str, str]] = {}
+    for row in current:
+        current_by_key.setdefault(_city_key(row), row)
+    rows = []
+    for row in imported:
+        before = current_by_key.get(_city_key(row), {})
+        kept = {
+            column: before[column]
+            for column in CITIES_KEPT_ACROSS_PUBLISHES
+            if before.get(column) and not str(row.get(column, "")).strip()
+        }
+        rows.append({**row, **kept})
+    return rows
 
 
 def _draft_restore(folder: Path, current: Files, target: Version) -> _Draft:

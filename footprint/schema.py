@@ -89,6 +89,13 @@ CITIES = FileSchema(
     unique_key=("edition", "city", "country"),
 )
 
+# cities.csv columns that are ours rather than the row's source's, so a new source does not make
+# them wrong, and that an import may leave empty (the importer never fills name_ar): when a
+# publish replaces an edition's rows, a city keeps its value unless the new row gives one.
+# Not continent_published or quote: they say what the row's source says, and an imported row's
+# source is the organizer's file, which says its own (or nothing).
+CITIES_KEPT_ACROSS_PUBLISHES = ("name_ar",)
+
 FIGURES = FileSchema(
     name="figures.csv",
     columns=(
