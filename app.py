@@ -16,8 +16,8 @@ try:
 except (DataError, CacheFormatError) as error:
     notices.unusable_data(error)
 
-organizer = signin.current_organizer()  # before the sidebar rewrites the URL
-presentation.remember_options()  # likewise: the deck's interval= and theme=
+organizer = signin.current_organizer()  # spends a one-time ?organizer= link and removes it
+presentation.remember_options()  # the deck's interval= and theme=; the filters leave them be
 chosen = filters.sidebar(years)
 lang = chosen.lang
 notices.broken_files(organizer, lang)

@@ -120,5 +120,20 @@ def sidebar(years: dict[int, int]) -> Filters:
     if new_session:
         _adopt_browser_widgets(shown_lang, shown_edition, shown_continents)
     chosen = current()
-    st.query_params.from_dict(chosen.to_query_params())
+    _write_to_url(chosen)
     return chosen
+
+
+def _write_to_url(chosen: Filters) -> None:
+    """Set or delete only the filters' own parameters, so any other one (a campaign tag, the
+    deck's interval= and theme=) stays in the link. A value already there is not sent again:
+    every write is a message to the browser."""
+    wanted = chosen.to_query_params()
+    changed = {
+        name: value for name, value in wanted.items() if st.query_params.get_all(name) != [value]
+    }
+    if changed:
+        st.query_params.update(changed)  # one message; a key already there keeps its place
+    for name in URL_PARAMS:
+        if name not in wanted and name in st.query_params:
+            del st.query_params[name]
