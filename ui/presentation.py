@@ -3,8 +3,8 @@ per data change and option set, and shown on the whole screen.
 
 The address carries the view (`edition`, `lang`, read by the shared filters) and the deck's own
 options: `interval` (seconds between slides, 0 to advance only by hand) and `theme`
-(`light` or `dark`). The sidebar rewrites the address on every run, so app.py calls
-`remember_options` first, and the page puts the options back.
+(`light` or `dark`). app.py calls `remember_options` on every run, so a value that makes no
+sense falls back to the last good one, and the page writes the settled options back.
 """
 
 from __future__ import annotations
@@ -54,7 +54,8 @@ def parse_options(interval: str | None, theme: str | None, previous: DeckOptions
 
 
 def remember_options() -> None:
-    """Keep the deck's options before the sidebar rewrites the address (app.py calls this)."""
+    """Settle the deck's options from the address, the last good ones standing in for values
+    that make no sense (app.py calls this on every run)."""
     previous = st.session_state.get(STATE_KEY, DeckOptions())
     st.session_state[STATE_KEY] = parse_options(
         st.query_params.get("interval"), st.query_params.get("theme"), previous
@@ -105,7 +106,9 @@ def _deck(
 def show(filters: Filters, folder: Path) -> None:
     """The deck for `filters` (its language; it starts on its edition), full screen."""
     deck = options()
-    st.query_params.update(deck.to_query_params())
+    settled = deck.to_query_params()
+    if any(st.query_params.get(name) != value for name, value in settled.items()):
+        st.query_params.update(settled)  # only on a change: each write is a message
     public_base = public_base_url(os.environ, configured_public_url(), st.context.url)
     st.html(PAGE_CSS)
     st.iframe(

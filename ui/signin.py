@@ -124,8 +124,8 @@ def _oidc_organizer(secrets_values: dict) -> Organizer | None:
 
 
 def current_organizer() -> Organizer | None:
-    """Who is signed in, if anyone. app.py calls it before the sidebar rewrites the URL, so a
-    one-time link in the URL is seen, spent and removed here."""
+    """Who is signed in, if anyone. A one-time link in the URL is seen, spent and removed
+    here, so it never stays in the address bar, the history or a shared link."""
     state = _state()
     _redeem_link(state)
     if state.organizer is None:
