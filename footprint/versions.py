@@ -6,14 +6,27 @@
 one leaves no half version: listings skip hidden folders and the next change removes them.
 The folder is git-ignored: it is the running server's undo log; the repository's own history
 of the data is git's.
+
+A `meta.json` that cannot be read (corrupt, or half edited by hand) leaves only its own version
+out: `read_history` reports it with the reason, for a human to fix or delete, and the others
+stay listed and undoable. Version numbers come from the folder names, so even then a new
+version never takes an existing number.
+
+Retention: each version holds full copies of the files, so after every save only the newest
+`$FOOTPRINT_HISTORY_KEEP` versions (default 100) are kept. Pruning removes the oldest complete
+versions folder by folder, meta.json first so that an interrupted removal is never listed as a
+version (the next prune finishes it); it never touches the version just saved nor a version
+whose meta.json cannot be read.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import shutil
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +38,10 @@ HISTORY_FOLDER = "history"
 META = "meta.json"
 SNAPSHOT_FILES = ("editions.csv", "cities.csv", "geocache.csv")
 VERSION_ID = re.compile(r"(\d{8}T\d{6}Z)-(\d{4,})")
+KEEP_ENV = "FOOTPRINT_HISTORY_KEEP"
+DEFAULT_KEEP = 100
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -72,25 +89,74 @@ class Version:
         return text
 
 
+class UnreadableVersionError(ValueError):
+    """A version's meta.json that cannot be read: names the file and why."""
+
+    def __init__(self, path: Path, reason: str):
+        self.path, self.reason = Path(path), reason
+        super().__init__(f"{path}: unreadable version record: {reason}")
+
+
+class HistoryKeepError(ValueError):
+    """$FOOTPRINT_HISTORY_KEEP is not a number of versions; refused before anything is written."""
+
+
+@dataclass(frozen=True)
+class UnreadableVersion:
+    """A version left out of the history because its meta.json cannot be read; kept on disk."""
+
+    id: str
+    path: Path  # the meta.json
+    reason: str
+
+    @property
+    def number(self) -> int:
+        return int(VERSION_ID.fullmatch(self.id).group(2))
+
+
+@dataclass(frozen=True)
+class History:
+    """The readable versions, newest first, and those that could not be read, newest first."""
+
+    versions: tuple[Version, ...]
+    unreadable: tuple[UnreadableVersion, ...]
+
+
 def history_folder(folder: Path) -> Path:
     return Path(folder) / HISTORY_FOLDER
 
 
-def list_versions(folder: Path) -> list[Version]:
-    """Every complete version, newest first."""
+def read_history(folder: Path) -> History:
+    """Every complete version (a folder named by a version id, with a meta.json), the readable
+    ones apart from those whose meta.json could not be read, so one bad file hides only itself."""
     root = history_folder(folder)
-    if not root.is_dir():
-        return []
-    versions = [
-        _read_meta(entry / META)
-        for entry in root.iterdir()
-        if VERSION_ID.fullmatch(entry.name) and (entry / META).is_file()
-    ]
-    return sorted(versions, key=lambda version: version.number, reverse=True)
+    readable: list[Version] = []
+    unreadable: list[UnreadableVersion] = []
+    entries = sorted(root.iterdir(), key=_folder_number, reverse=True) if root.is_dir() else []
+    for entry in entries:
+        if not VERSION_ID.fullmatch(entry.name) or not (entry / META).is_file():
+            continue
+        try:
+            readable.append(_read_meta(entry / META))
+        except FileNotFoundError:
+            continue  # removed since the listing (a prune): no longer a version
+        except UnreadableVersionError as error:
+            unreadable.append(UnreadableVersion(entry.name, error.path, error.reason))
+    return History(tuple(readable), tuple(unreadable))
+
+
+def list_versions(folder: Path) -> list[Version]:
+    """Every readable version, newest first; an unreadable one is left out, with a warning in
+    the log (`read_history` returns them, for a page to show)."""
+    history = read_history(folder)
+    for problem in history.unreadable:
+        log.warning("history: version left out, %s: %s", problem.path, problem.reason)
+    return list(history.versions)
 
 
 def find_version(folder: Path, version_id: str) -> Version:
-    """The version `version_id`; anything else (a path, a typo) is refused by name."""
+    """The version `version_id`; anything else (a path, a typo) is refused by name, and an
+    unreadable one with UnreadableVersionError (a ValueError) naming its meta.json."""
     if VERSION_ID.fullmatch(version_id):
         meta = history_folder(folder) / version_id / META
         if meta.is_file():
@@ -99,10 +165,58 @@ def find_version(folder: Path, version_id: str) -> Version:
 
 
 def next_id(folder: Path, now: datetime) -> str:
-    """Time-stamped and numbered: ids sort by number even if the clock goes back."""
-    versions = list_versions(folder)
-    number = versions[0].number + 1 if versions else 1
+    """Time-stamped and numbered: ids sort by number even if the clock goes back. The number
+    follows every version folder's, readable or not, so no number is ever given twice."""
+    root = history_folder(folder)
+    numbers = [_folder_number(entry) for entry in root.iterdir()] if root.is_dir() else []
+    number = max(numbers, default=0) + 1
     return f"{now:%Y%m%dT%H%M%SZ}-{number:04d}"
+
+
+def keep_count(environ: Mapping[str, str] = os.environ) -> int:
+    """How many versions the history keeps: $FOOTPRINT_HISTORY_KEEP, else DEFAULT_KEEP."""
+    configured = environ.get(KEEP_ENV, "").strip()
+    if not configured:
+        return DEFAULT_KEEP
+    try:
+        keep = int(configured)
+    except ValueError:
+        keep = 0
+    if keep < 1:
+        raise HistoryKeepError(
+            f"${KEEP_ENV} must be a whole number of versions to keep, at least 1"
+            f" (default {DEFAULT_KEEP}), not {configured!r}"
+        )
+    return keep
+
+
+def prune(folder: Path, keep: int, *, just_saved: str | None = None) -> list[str]:
+    """Remove the oldest complete versions so that the newest `keep` remain, never
+    `just_saved` nor an unreadable version (a human decides about those), and finish removing
+    folders an interrupted prune left without their meta.json. Call only under the history
+    lock. A folder that cannot be removed is logged and tried again by the next prune: the
+    version just saved is safe either way. Returns the ids removed."""
+    if keep < 1:
+        raise ValueError(f"keep at least one version, not {keep}")
+    root = history_folder(folder)
+    readable = [version.id for version in read_history(folder).versions]
+    others = [version_id for version_id in readable if version_id != just_saved]
+    room = keep - 1 if just_saved in readable else keep
+    doomed = others[room:]
+    leftovers = [
+        entry.name
+        for entry in (root.iterdir() if root.is_dir() else ())
+        if VERSION_ID.fullmatch(entry.name) and entry.is_dir() and not (entry / META).exists()
+    ]
+    removed = []
+    for version_id in [*doomed, *leftovers]:
+        try:
+            _remove_version_folder(root / version_id)
+        except OSError as error:
+            log.warning("history: could not remove old version %s: %s", root / version_id, error)
+        else:
+            removed.append(version_id)
+    return removed
 
 
 def snapshot(folder: Path, version_id: str) -> dict[str, bytes | None]:
@@ -115,7 +229,10 @@ def snapshot(folder: Path, version_id: str) -> dict[str, bytes | None]:
 
 
 def save(folder: Path, version: Version, files: dict[str, bytes | None]) -> None:
-    """Write the version's files and meta.json, complete or not at all. Raises StorageError."""
+    """Write the version's files and meta.json, complete or not at all, then prune the history
+    to the newest `keep_count()` versions. Raises StorageError, or HistoryKeepError before
+    writing anything if $FOOTPRINT_HISTORY_KEEP is not a valid number."""
+    keep = keep_count()
     root = history_folder(folder)
     partial = root / f".{version.id}.partial"
     try:
@@ -134,17 +251,36 @@ def save(folder: Path, version: Version, files: dict[str, bytes | None]) -> None
         if isinstance(error, StorageError):
             raise
         raise StorageError(root / version.id, error) from error
+    prune(folder, keep, just_saved=version.id)
 
 
 def discard(folder: Path, version: Version) -> None:
     """Forget a version whose change could not be written."""
-    shutil.rmtree(history_folder(folder) / version.id, ignore_errors=True)
+    saved = history_folder(folder) / version.id
+    try:
+        _remove_version_folder(saved)
+    except OSError as error:
+        log.warning("history: could not remove discarded version %s: %s", saved, error)
 
 
 def remove_partial_versions(folder: Path) -> None:
     """What a killed process left half saved; call only under the history lock."""
     for leftover in history_folder(folder).glob(".*.partial"):
         shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _remove_version_folder(saved: Path) -> None:
+    """meta.json first, durably: a removal cut short leaves a folder that is no longer listed as
+    a version, never a listed version with files missing."""
+    (saved / META).unlink(missing_ok=True)
+    sync_folder(saved)
+    shutil.rmtree(saved)
+
+
+def _folder_number(entry: Path) -> int:
+    """A version folder's number from its name (0 for anything else)."""
+    matched = VERSION_ID.fullmatch(entry.name)
+    return int(matched.group(2)) if matched else 0
 
 
 def _write_synced(path: Path, data: bytes) -> None:
@@ -166,8 +302,23 @@ def _meta_json(version: Version) -> str:
 
 
 def _read_meta(path: Path) -> Version:
+    """The version recorded in `path`; UnreadableVersionError says which file and why not.
+    FileNotFoundError passes through: a missing meta.json means no version, not a broken one."""
     try:
-        meta = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise
+    except OSError as error:
+        raise UnreadableVersionError(path, error.strerror or str(error)) from error
+    except UnicodeDecodeError as error:
+        raise UnreadableVersionError(path, f"not UTF-8 text ({error.reason})") from error
+    try:
+        meta = json.loads(text)
+    except ValueError as error:
+        raise UnreadableVersionError(path, f"not valid JSON ({error})") from error
+    if not isinstance(meta, dict):
+        raise UnreadableVersionError(path, "not a JSON object")
+    try:
         summary = meta["summary"]
         return Version(
             id=path.parent.name,
@@ -183,5 +334,7 @@ def _read_meta(path: Path) -> Version:
             ),
             manual_keys=tuple(tuple(key) for key in meta["manual_keys"]),
         )
-    except (ValueError, KeyError, TypeError) as error:
-        raise ValueError(f"{path}: unreadable version record: {error}") from error
+    except KeyError as error:
+        raise UnreadableVersionError(path, f"the entry {error} is missing") from error
+    except (ValueError, TypeError) as error:
+        raise UnreadableVersionError(path, str(error)) from error

@@ -10,10 +10,13 @@ import io
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from footprint import auth
+from footprint import auth, versions
 from footprint.data import load_dataset
+from footprint.i18n import t
 from tests.import_fixtures.support import FRENCH_CSV
 from tests.organizer_app import new_app, organizer_env, signed_in_by_link, titles
+from tests.test_publisher import city, publish_8
+from ui.markdown import escape_markdown
 
 __all__ = ["organizer_env"]  # the fixture, used by name below
 
@@ -281,3 +284,25 @@ def test_a_publish_and_its_undo_refresh_the_static_public_site(
     app.button(key=f"ws_restore_{_newest_version(app)}").click().run()
     assert not app.exception
     assert MADE_UP not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_unreadable_version_is_named_above_a_history_that_still_undoes(
+    organizer_env, monkeypatch
+):
+    folder = organizer_env
+    before = {name: (folder / name).read_bytes() for name in ("cities.csv", "editions.csv")}
+    readable = publish_8(folder)
+    broken = publish_8(folder, cities=[city("Rabat", "MA")])
+    meta = versions.history_folder(folder) / broken.id / versions.META
+    meta.write_text('{"when": "*half edited*', encoding="utf-8")
+
+    app = signed_in_by_link(monkeypatch)
+    assert not app.exception
+    [warning] = [w.value for w in app.warning if t("ws_history_unreadable", "en") in w.value]
+    assert escape_markdown(str(meta)) in warning and "not valid JSON" in warning
+    assert _newest_version(app) == readable.id  # the unreadable one has no undo button
+
+    app.button(key=f"ws_restore_{readable.id}").click().run()
+    assert not app.exception
+    assert {name: (folder / name).read_bytes() for name in before} == before
+    assert meta.read_text(encoding="utf-8") == '{"when": "*half edited*'

@@ -1,5 +1,6 @@
 """One click publishes the reviewed list; the history lists every version (when, who, which
-file) and one click puts the data back as it was before any of them.
+file) and one click puts the data back as it was before any of them. A version whose record
+cannot be read is named above the list, with why, and left on disk for a person to deal with.
 
 The publisher checks the whole data folder before writing and writes nothing if it would not
 load; the public pages read the new files on their next run (their cache is keyed on the
@@ -18,9 +19,9 @@ from footprint.auth import Organizer
 from footprint.data import DataError
 from footprint.i18n import format_date_range, t
 from footprint.list_editing import keep_provenance
-from footprint.publisher import history, publish, restore
+from footprint.publisher import publish, restore
 from footprint.static_site.publish import refresh_site
-from footprint.versions import Version
+from footprint.versions import HistoryKeepError, UnreadableVersion, Version, read_history
 from ui.markdown import escape_markdown
 from ui.workspace.state import Draft, Workspace
 
@@ -76,7 +77,7 @@ def _publish(
     except DataError as error:
         state.problems = [str(problem) for problem in error.problems]
         return
-    except StorageError as error:
+    except (StorageError, HistoryKeepError) as error:
         state.problems = [str(error)]
         return
     _done(state, version, folder)
@@ -117,10 +118,23 @@ def when_text(version: Version, lang: str) -> str:
     return f"{format_date_range(day, day, lang)} {version.when:%H:%M} UTC"
 
 
+def _unreadable_warning(unreadable: tuple[UnreadableVersion, ...], lang: str) -> None:
+    """Each unreadable meta.json by its path, with why; both come from the disk, so escaped."""
+    files = "\n".join(
+        f"- {escape_markdown(problem.path)}: {escape_markdown(problem.reason)}"
+        for problem in unreadable
+    )
+    st.warning(t("ws_history_unreadable", lang) + "\n\n" + files)
+
+
 def history_section(state: Workspace, folder: Path, who: Organizer, lang: str) -> None:
-    """Every version, newest first, each with a button that undoes it and everything after."""
+    """Every version, newest first, each with a button that undoes it and everything after; above
+    them, the versions whose record cannot be read, so that one bad file hides only itself."""
     st.header(t("ws_history", lang))
-    versions = history(folder)
+    found = read_history(folder)
+    if found.unreadable:
+        _unreadable_warning(found.unreadable, lang)
+    versions = found.versions
     if not versions:
         st.info(t("ws_history_empty", lang))
         return
