@@ -25,7 +25,12 @@ def known_editions(data_folder: Path) -> dict[int, int]:
     except DataError as error:
         problem = error.problems[0]
         raise ImportFileError(
-            str(problem.path), problem.line, problem.column, problem.message
+            str(problem.path),
+            problem.line,
+            problem.column,
+            problem.message,
+            code="data_file_broken",
+            detail=problem.message,
         ) from error
     years: dict[int, int] = {}
     for _, values in table.rows:
@@ -43,8 +48,10 @@ def edition_of_cell(
     if not text:
         return None, None, None
     if not _NUMBER.fullmatch(text):
-        return None, None, Warning(
-            "bad_edition", f"{text!r} is not an edition number or a year", column
+        return (
+            None,
+            None,
+            Warning("bad_edition", f"{text!r} is not an edition number or a year", column),
         )
     number = int(text)
     if len(text) < 4:
@@ -53,11 +60,15 @@ def edition_of_cell(
     if len(editions) == 1:
         return editions[0], number, None
     reason = "no edition" if not editions else f"editions {editions}"
-    return None, number, Warning(
-        "unknown_year",
-        f"{number} is a year, and editions.csv has {reason} that year: "
-        "choose the edition for the whole file",
-        column,
+    return (
+        None,
+        number,
+        Warning(
+            "unknown_year",
+            f"{number} is a year, and editions.csv has {reason} that year: "
+            "choose the edition for the whole file",
+            column,
+        ),
     )
 
 
@@ -71,18 +82,22 @@ def file_edition(
     with no edition or with several."""
     column = columns.name("edition")
     found: dict[int, tuple[int, int | None, str]] = {}
-    first_rejection: tuple[int, Warning] | None = None
+    first_rejection: tuple[int, Warning, str] | None = None
     for line, cells in rows:
         edition, year, rejection = edition_of_cell(columns.cell(cells, "edition"), years, column)
         if edition is not None and rejection is None:
             found.setdefault(edition, (line, year, clean(columns.cell(cells, "edition"))))
         elif rejection is not None and first_rejection is None:
-            first_rejection = (line, rejection)
+            first_rejection = (line, rejection, clean(columns.cell(cells, "edition")))
     if not found and first_rejection is not None:
-        raise ImportFileError(file_name, first_rejection[0], column, first_rejection[1].message)
+        raise _no_edition_named(file_name, column, *first_rejection)
     if not found:
         raise ImportFileError(
-            file_name, 1, column, "no edition in the file: choose the edition for the whole file"
+            file_name,
+            1,
+            column,
+            "no edition in the file: choose the edition for the whole file",
+            code="no_edition_in_column",
         )
     if len(found) > 1:
         first, second = sorted(found.items(), key=lambda item: item[1][0])[:2]
@@ -92,9 +107,32 @@ def file_edition(
             column,
             f"edition {second[0]} here, edition {first[0]} on line {first[1][0]}: import one "
             "edition at a time, or choose the edition for the whole file",
+            code="several_editions",
+            edition=second[0],
+            other_edition=first[0],
+            other_line=first[1][0],
         )
     edition, (_, year, written) = next(iter(found.items()))
     return edition, year, written
+
+
+def _no_edition_named(
+    file_name: str, column: str, line: int, rejection: Warning, text: str
+) -> ImportFileError:
+    """A file whose edition cells name no edition, refused at the first cell that could not:
+    a year no edition matches, or text that is neither."""
+    if rejection.code == "unknown_year":
+        return ImportFileError(
+            file_name,
+            line,
+            column,
+            rejection.message,
+            code="year_without_edition",
+            year=int(text),
+        )
+    return ImportFileError(
+        file_name, line, column, rejection.message, code="bad_edition_cell", value=text
+    )
 
 
 def column_year(columns: Columns, rows: list[tuple[int, list[str]]]) -> int | None:

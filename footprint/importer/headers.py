@@ -73,7 +73,12 @@ def _position(header: list[str], wanted: str, file_name: str) -> int:
         if fold(name) == fold(wanted):
             return position
     raise ImportFileError(
-        file_name, 1, wanted, f"no such column; the columns are: {', '.join(header)}"
+        file_name,
+        1,
+        wanted,
+        f"no such column; the columns are: {', '.join(header)}",
+        code="no_such_column",
+        columns=header,
     )
 
 
@@ -88,7 +93,13 @@ def columns_for(
     for wanted, field in (mapping or {}).items():
         if field not in (*FIELDS, None, ""):
             raise ImportFileError(
-                file_name, 1, wanted, f"{field!r} is not a field; one of: {', '.join(FIELDS)}"
+                file_name,
+                1,
+                wanted,
+                f"{field!r} is not a field; one of: {', '.join(FIELDS)}",
+                code="unknown_field",
+                value=field,
+                fields=FIELDS,
             )
         position = _position(header, wanted, file_name)
         if field:
@@ -101,20 +112,26 @@ def columns_for(
         if field is None:
             continue
         if field in positions:
+            first = header[positions[field]].strip()
             raise ImportFileError(
                 file_name,
                 1,
                 header[position].strip(),
-                f"a second column for {field} (the first is "
-                f"{header[positions[field]].strip()!r}): map one of them to nothing",
+                f"a second column for {field} (the first is {first!r}): map one of them to nothing",
+                code="second_column",
+                field=field,
+                first=first,
             )
         positions[field] = position
     if "city" not in positions:
+        names = [name.strip() for name in header]
         raise ImportFileError(
             file_name,
             1,
             "-",
-            "no column for the city (Ville or City); the columns are: "
-            f"{', '.join(name.strip() for name in header)}: map one of them to city",
+            f"no column for the city (Ville or City); the columns are: {', '.join(names)}: "
+            "map one of them to city",
+            code="no_city_column",
+            columns=names,
         )
     return Columns(positions, header)

@@ -58,7 +58,12 @@ class Placer:
             self._cache = GeoCache(geocache)
         except CacheFormatError as error:
             raise ImportFileError(
-                str(error.path), error.line, str(error.column), error.message
+                str(error.path),
+                error.line,
+                str(error.column),
+                error.message,
+                code="data_file_broken",
+                detail=error.message,
             ) from error
         self._gazetteer = gazetteer
         self._known: dict[tuple[str, str | None, bool], Placement] = {}
@@ -79,9 +84,7 @@ class Placer:
         entry = self._cache.find(name, country or "")
         if entry is not None:
             provider = MANUAL if entry.provider == MANUAL else "cached"
-            return Placement(
-                PLACED, entry.lat, entry.lon, entry.name, entry.country_code, provider
-            )
+            return Placement(PLACED, entry.lat, entry.lon, entry.name, entry.country_code, provider)
         cities = self.gazetteer.named(name, country_codes=country)
         if cities:
             return self._choose_among(name, cities, country_unknown)

@@ -42,18 +42,27 @@ class RawSheet:
 
 def check_size(size: int, file_name: str) -> None:
     if size > MAX_FILE_BYTES:
+        size_mb, limit_mb = round(size / 1e6, 1), MAX_FILE_BYTES // 1_000_000
         raise ImportFileError(
             file_name,
             0,
             "-",
-            f"the file is {size / 1e6:.1f} MB, more than the {MAX_FILE_BYTES / 1e6:.0f} MB "
-            "an import accepts: split the list",
+            f"the file is {size_mb:.1f} MB, more than the {limit_mb} MB an import accepts: "
+            "split the list",
+            code="file_too_large",
+            size_mb=size_mb,
+            limit_mb=limit_mb,
         )
 
 
 def too_many_rows(file_name: str, line: int) -> ImportFileError:
     return ImportFileError(
-        file_name, line, "-", f"more than {MAX_ROWS:,} rows: split the list into smaller files"
+        file_name,
+        line,
+        "-",
+        f"more than {MAX_ROWS:,} rows: split the list into smaller files",
+        code="too_many_rows",
+        limit=MAX_ROWS,
     )
 
 
@@ -66,10 +75,21 @@ def read_upload(data: bytes, file_name: str, sheet: str | None = None) -> RawShe
         return read_workbook(data, file_name, sheet)
     if data.startswith(_OLE_MAGIC):
         raise ImportFileError(
-            file_name, 0, "-", "an old Excel file (.xls): save it as .xlsx or as CSV UTF-8"
+            file_name,
+            0,
+            "-",
+            "an old Excel file (.xls): save it as .xlsx or as CSV UTF-8",
+            code="old_excel",
         )
     if sheet is not None:
-        raise ImportFileError(file_name, 0, "-", f"a CSV file has no sheets (asked for {sheet!r})")
+        raise ImportFileError(
+            file_name,
+            0,
+            "-",
+            f"a CSV file has no sheets (asked for {sheet!r})",
+            code="csv_has_no_sheets",
+            sheet=sheet,
+        )
     return read_csv(data, file_name)
 
 
@@ -95,10 +115,16 @@ def decode_text(data: bytes, file_name: str) -> tuple[str, str]:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as error:
             raise ImportFileError(
-                file_name, 0, "-", "broken UTF-16 text: save the file as CSV UTF-8"
+                file_name,
+                0,
+                "-",
+                "broken UTF-16 text: save the file as CSV UTF-8",
+                code="broken_utf16",
             ) from error
     if b"\x00" in data[:4096]:
-        raise ImportFileError(file_name, 0, "-", "not a text file: save the list as CSV or XLSX")
+        raise ImportFileError(
+            file_name, 0, "-", "not a text file: save the list as CSV or XLSX", code="not_text"
+        )
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as error:
@@ -109,16 +135,19 @@ def decode_text(data: bytes, file_name: str) -> tuple[str, str]:
                 line,
                 "-",
                 "the file mixes UTF-8 with another encoding: save it again as CSV UTF-8",
+                code="mixed_encodings",
             ) from error
     try:
         return data.decode("cp1252"), "windows-1252"
     except UnicodeDecodeError as error:
+        byte = f"0x{data[error.start]:02X}"
         raise ImportFileError(
             file_name,
             _line_of(data, error.start),
             "-",
-            f"neither UTF-8 nor Windows-1252 text (byte 0x{data[error.start]:02X}): "
-            "save the file as CSV UTF-8",
+            f"neither UTF-8 nor Windows-1252 text (byte {byte}): save the file as CSV UTF-8",
+            code="unknown_encoding",
+            byte=byte,
         ) from error
 
 
@@ -152,7 +181,16 @@ def read_csv(data: bytes, file_name: str) -> RawSheet:
                 raise too_many_rows(file_name, line)
             rows.append((line, cells))
     except csv.Error as error:
-        raise ImportFileError(file_name, next_line, "-", f"malformed CSV: {error}") from error
+        raise ImportFileError(
+            file_name,
+            next_line,
+            "-",
+            f"malformed CSV: {error}",
+            code="malformed_csv",
+            detail=str(error),
+        ) from error
     if not header or not any(cell.strip() for cell in header):
-        raise ImportFileError(file_name, first_line, "-", "the first line must name the columns")
+        raise ImportFileError(
+            file_name, first_line, "-", "the first line must name the columns", code="no_header"
+        )
     return RawSheet(file_name, header, rows, separator, encoding)

@@ -209,7 +209,14 @@ def _edition(
 ) -> tuple[int, int | None, str]:
     if edition is not None:
         if edition < 1:
-            raise ImportFileError(file_name, 0, "-", f"{edition} is not an edition number")
+            raise ImportFileError(
+                file_name,
+                0,
+                "-",
+                f"{edition} is not an edition number",
+                code="not_an_edition_number",
+                edition=edition,
+            )
         return edition, column_year(columns, rows), f"edition {edition}, chosen at import"
     if "edition" not in columns.positions:
         raise ImportFileError(
@@ -217,6 +224,7 @@ def _edition(
             1,
             "-",
             "no edition column (Édition or Edition): choose the edition for the whole file",
+            code="no_edition_column",
         )
     chosen, year, written = file_edition(file_name, columns, rows, years)
     return chosen, year, f"{columns.name('edition')}: {written}"
@@ -226,6 +234,6 @@ def review_file(path: Path, **options) -> Review:
     """review_upload for a file on disk; its size is checked before it is read."""
     path = Path(path)
     if not path.is_file():
-        raise ImportFileError(str(path), 0, "-", "file not found")
+        raise ImportFileError(str(path), 0, "-", "file not found", code="file_not_found")
     check_size(path.stat().st_size, path.name)
     return review_upload(path.read_bytes(), path.name, **options)

@@ -31,16 +31,24 @@ def _archive(data: bytes, file_name: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as error:
-        raise ImportFileError(file_name, 0, "-", "a damaged XLSX or ODS file") from error
+        raise ImportFileError(
+            file_name, 0, "-", "a damaged XLSX or ODS file", code="damaged_zip"
+        ) from error
     members = archive.infolist()
     unpacked = sum(member.file_size for member in members)
     if len(members) > MAX_MEMBERS or unpacked > MAX_UNPACKED_BYTES:
+        unpacked_mb, limit_mb = round(unpacked / 1e6, 1), MAX_UNPACKED_BYTES // 1_000_000
         raise ImportFileError(
             file_name,
             0,
             "-",
-            f"the workbook unpacks to {unpacked / 1e6:.1f} MB in {len(members)} parts, more "
-            f"than the {MAX_UNPACKED_BYTES / 1e6:.0f} MB an import accepts",
+            f"the workbook unpacks to {unpacked_mb:.1f} MB in {len(members)} parts, more "
+            f"than the {limit_mb} MB an import accepts",
+            code="workbook_too_large",
+            unpacked_mb=unpacked_mb,
+            parts=len(members),
+            limit_mb=limit_mb,
+            max_parts=MAX_MEMBERS,
         )
     return archive
 
@@ -51,7 +59,13 @@ def _kind(archive: zipfile.ZipFile, file_name: str) -> str:
         return "ods"
     if "xl/workbook.xml" in names:
         return "xlsx"
-    raise ImportFileError(file_name, 0, "-", "a zip file that is neither an XLSX nor an ODS sheet")
+    raise ImportFileError(
+        file_name,
+        0,
+        "-",
+        "a zip file that is neither an XLSX nor an ODS sheet",
+        code="not_a_spreadsheet",
+    )
 
 
 def workbook_sheets(data: bytes, file_name: str) -> list[str]:
@@ -63,7 +77,7 @@ def workbook_sheets(data: bytes, file_name: str) -> list[str]:
     except ImportFileError:
         raise
     except _BROKEN as error:
-        raise ImportFileError(file_name, 0, "-", _damaged(error)) from error
+        raise _damaged(file_name, error) from error
 
 
 def read_workbook(data: bytes, file_name: str, sheet: str | None) -> RawSheet:
@@ -75,22 +89,36 @@ def read_workbook(data: bytes, file_name: str, sheet: str | None) -> RawSheet:
     except ImportFileError:
         raise
     except _BROKEN as error:
-        raise ImportFileError(file_name, 0, "-", _damaged(error)) from error
+        raise _damaged(file_name, error) from error
 
 
-def _damaged(error: Exception) -> str:
+def _damaged(file_name: str, error: Exception) -> ImportFileError:
+    """The reader's own first line says what broke, for whoever looks into the file."""
     lines = str(error).strip().splitlines() or [type(error).__name__]
-    return f"a damaged workbook: {lines[0]}"
+    return ImportFileError(
+        file_name,
+        0,
+        "-",
+        f"a damaged workbook: {lines[0]}",
+        code="damaged_workbook",
+        detail=lines[0],
+    )
 
 
 def _pick(names: list[str], sheet: str | None, file_name: str) -> str:
     if not names:
-        raise ImportFileError(file_name, 0, "-", "the workbook has no sheet")
+        raise ImportFileError(file_name, 0, "-", "the workbook has no sheet", code="no_sheet")
     if sheet is None:
         return names[0]
     if sheet not in names:
         raise ImportFileError(
-            file_name, 0, "-", f"no sheet {sheet!r}; the sheets are: {', '.join(names)}"
+            file_name,
+            0,
+            "-",
+            f"no sheet {sheet!r}; the sheets are: {', '.join(names)}",
+            code="unknown_sheet",
+            sheet=sheet,
+            sheets=names,
         )
     return sheet
 
@@ -110,6 +138,17 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+def _too_many_lines(file_name: str, line: int) -> ImportFileError:
+    return ImportFileError(
+        file_name,
+        line,
+        "-",
+        f"more than {MAX_LINES:,} lines",
+        code="too_many_lines",
+        limit=MAX_LINES,
+    )
+
+
 def _collect(lines: Iterator[tuple[int, list[str]]], file_name: str) -> tuple[list, list]:
     """Header (line 1) and the non-empty rows, stopping at the row and line caps."""
     header: list[str] = []
@@ -121,12 +160,14 @@ def _collect(lines: Iterator[tuple[int, list[str]]], file_name: str) -> tuple[li
         if not any(cell.strip() for cell in cells):
             continue
         if line > MAX_LINES:
-            raise ImportFileError(file_name, line, "-", f"more than {MAX_LINES:,} lines")
+            raise _too_many_lines(file_name, line)
         if len(rows) >= MAX_ROWS:
             raise too_many_rows(file_name, line)
         rows.append((line, cells))
     if not any(cell.strip() for cell in header):
-        raise ImportFileError(file_name, 1, "-", "the first row must name the columns")
+        raise ImportFileError(
+            file_name, 1, "-", "the first row must name the columns", code="no_header"
+        )
     return header, rows
 
 
@@ -147,7 +188,7 @@ def _read_xlsx(data: bytes, file_name: str, sheet: str | None) -> RawSheet:
         def lines() -> Iterator[tuple[int, list[str]]]:
             for line, cells in enumerate(worksheet.iter_rows(values_only=True), start=1):
                 if line > MAX_LINES:  # a far-away cell makes openpyxl yield every row between
-                    raise ImportFileError(file_name, line, "-", f"more than {MAX_LINES:,} lines")
+                    raise _too_many_lines(file_name, line)
                 yield line, [cell_text(value) for value in cells[:MAX_COLUMNS]]
 
         header, rows = _collect(lines(), file_name)
