@@ -220,6 +220,7 @@ def _commit(folder: Path, current: Files, draft: _Draft, *, who: str, file_name:
         summary=draft.summary,
         manual_keys=draft.manual_keys,
     )
+    keep = versions.keep_count()  # a bad $FOOTPRINT_HISTORY_KEEP refuses before any write
     versions.save(folder, version, {name: current[name] for name in SNAPSHOT_FILES})
     changed = {
         folder / name: draft.files[name]
@@ -231,6 +232,7 @@ def _commit(folder: Path, current: Files, draft: _Draft, *, who: str, file_name:
     except OSError:
         versions.discard(folder, version)
         raise
+    versions.prune(folder, keep, just_saved=version.id)
     return version
 
 

@@ -229,10 +229,9 @@ def snapshot(folder: Path, version_id: str) -> dict[str, bytes | None]:
 
 
 def save(folder: Path, version: Version, files: dict[str, bytes | None]) -> None:
-    """Write the version's files and meta.json, complete or not at all, then prune the history
-    to the newest `keep_count()` versions. Raises StorageError, or HistoryKeepError before
-    writing anything if $FOOTPRINT_HISTORY_KEEP is not a valid number."""
-    keep = keep_count()
+    """Write the version's files and meta.json, complete or not at all. Raises StorageError.
+    The caller prunes (`prune`) once its change is written, so a change that fails never
+    costs the oldest version."""
     root = history_folder(folder)
     partial = root / f".{version.id}.partial"
     try:
@@ -251,7 +250,6 @@ def save(folder: Path, version: Version, files: dict[str, bytes | None]) -> None
         if isinstance(error, StorageError):
             raise
         raise StorageError(root / version.id, error) from error
-    prune(folder, keep, just_saved=version.id)
 
 
 def discard(folder: Path, version: Version) -> None:

@@ -37,9 +37,12 @@ def version(number: int) -> Version:
 
 
 def save(folder, number: int) -> Version:
+    """A version saved and the history pruned, as the publisher does once its change is
+    written."""
     saved = version(number)
     snapshot = {"cities.csv": f"cities {number}\n".encode(), "editions.csv": b"e\n"}
     versions.save(folder, saved, {**snapshot, "geocache.csv": None})
+    versions.prune(folder, versions.keep_count(), just_saved=saved.id)
     return saved
 
 
@@ -222,3 +225,19 @@ def test_a_bad_retention_refuses_the_publish_before_writing_anything(data_copy, 
         publish_8(data_copy, cities=[city("Rabat", "MA")])
     assert files(data_copy) == before
     assert folders(data_copy) == [kept.id]
+
+
+def test_a_publish_that_cannot_write_keeps_the_oldest_version(data_copy, monkeypatch):
+    monkeypatch.setenv(KEEP_ENV, "2")
+    first = publish_8(data_copy)
+    second = publish_8(data_copy, cities=[city("Rabat", "MA")])
+    before = files(data_copy)
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(publisher, "replace_together", disk_full)
+    with pytest.raises(OSError):
+        publish_8(data_copy, cities=[city("Dakar", "SN")])
+    assert [found.id for found in publisher.history(data_copy)] == [second.id, first.id]
+    assert files(data_copy) == before
