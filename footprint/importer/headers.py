@@ -5,10 +5,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from footprint.i18n import N_
 from footprint.importer.errors import ImportFileError
 from geo.normalize import fold
 
 FIELDS = ("edition", "city", "country", "continent", "role")
+# Each field's name on screen; "" is a column left out.
+FIELD_KEYS = {
+    "": N_("ws_field_none"),
+    "edition": N_("ws_field_edition"),
+    "city": N_("ws_field_city"),
+    "country": N_("ws_field_country"),
+    "continent": N_("ws_field_continent"),
+    "role": N_("ws_field_role"),
+}
 
 # Header → field, compared folded (no case, accents or apostrophes). A year column is an
 # edition column: its four-digit values are matched to that year's edition.
