@@ -7,11 +7,13 @@ import datetime as dt
 
 import streamlit as st
 
-from footprint.i18n import N_, t
+from footprint.i18n import t
 from footprint.importer import ImportFileError, list_sheets, review_upload
-from footprint.importer.headers import FIELDS, recognise_headers
+from footprint.importer.headers import FIELD_KEYS, FIELDS, recognise_headers
+from footprint.importer.messages import error_text
 from footprint.importer.reading import MAX_FILE_BYTES, read_upload
 from footprint.schema import EDITIONS
+from ui import filters
 from ui.markdown import escape_markdown
 from ui.workspace.state import Draft, NewEdition, Workspace
 
@@ -19,15 +21,7 @@ NEW_EDITION = 0  # the edition selectbox's "new edition" option (editions start 
 ACCEPTED_TYPES = ["csv", "xlsx", "ods"]
 MAX_UPLOAD_MB = MAX_FILE_BYTES // (1024 * 1024)
 THEME_COLUMNS = tuple(name for name in EDITIONS.column_names if name.startswith("theme_"))
-NO_FIELD = ""
-FIELD_KEYS = {
-    NO_FIELD: N_("ws_field_none"),
-    "edition": N_("ws_field_edition"),
-    "city": N_("ws_field_city"),
-    "country": N_("ws_field_country"),
-    "continent": N_("ws_field_continent"),
-    "role": N_("ws_field_role"),
-}
+NO_FIELD = ""  # a column left out: FIELD_KEYS names it
 
 
 def edition_label(edition: int, years: dict[int, int], lang: str) -> str:
@@ -110,7 +104,7 @@ def choose_file(state: Workspace, edition: int, new: NewEdition | None, lang: st
         try:
             draft.sheets = list_sheets(draft.data, draft.file_name)
         except ImportFileError as error:
-            draft.problem = str(error)
+            draft.problem = error_text(error, lang)
         state.draft = draft
     draft.edition, draft.new_edition = edition, new
     if len(draft.sheets) > 1:
@@ -121,9 +115,9 @@ def refresh_review(state: Workspace, folder) -> None:
     """Review the draft again when something it depends on changed, and only then: a review
     keeps the organizer's fixes, which a new review would drop."""
     draft = state.draft
-    if draft is None or draft.inputs() == state.reviewed_inputs:
+    lang = filters.current().lang
+    if draft is None or _depends_on(draft, lang) == state.reviewed_inputs:
         return
-    state.reviewed_inputs = draft.inputs()
     draft.review, draft.problem = None, None
     try:
         draft.header = read_upload(draft.data, draft.file_name, draft.sheet).header
@@ -137,7 +131,15 @@ def refresh_review(state: Workspace, folder) -> None:
             year=draft.new_edition.year if draft.new_edition else None,
         )
     except ImportFileError as error:
-        draft.problem = str(error)
+        draft.problem = error_text(error, lang)
+    finally:
+        state.reviewed_inputs = _depends_on(draft, lang)
+
+
+def _depends_on(draft: Draft, lang: str) -> tuple:
+    """What the review depends on. A refused file has no fixes to lose: it is read again when
+    the language changes, to say why in the new one."""
+    return (*draft.inputs(), lang) if draft.problem else draft.inputs()
 
 
 def column_mapping(draft: Draft, lang: str) -> None:
