@@ -72,6 +72,20 @@ def is_rtl(lang: str) -> bool:
     return lang in RIGHT_TO_LEFT
 
 
+# First-strong isolate … pop directional isolate: the plain-text form of <bdi>.
+FIRST_STRONG_ISOLATE = "\u2068"
+POP_ISOLATE = "\u2069"
+
+
+def isolate(text: str, lang: str) -> str:
+    """`text` kept in its own order inside a right-to-left sentence (a figure, a span of
+    editions, a Latin name); unchanged in a left-to-right language. The app, the press kit and
+    the import messages all set values into Arabic sentences this way."""
+    if not is_rtl(lang) or not text:
+        return text
+    return f"{FIRST_STRONG_ISOLATE}{text}{POP_ISOLATE}"
+
+
 def direction(lang: str) -> str:
     """The HTML `dir` of a page in `lang`."""
     return "rtl" if is_rtl(lang) else "ltr"

@@ -15,14 +15,13 @@ import pytest
 from babel.messages.pofile import read_po
 
 from footprint import i18n
+from footprint.i18n import FIRST_STRONG_ISOLATE, POP_ISOLATE
 from footprint.importer import ImportFileError, review_upload
 from footprint.importer.headers import FIELDS, columns_for
 from footprint.importer.messages import (
-    FIRST_STRONG_ISOLATE,
     LOCATION_KEYS,
     MESSAGE_KEYS,
     PARAM_KINDS,
-    POP_ISOLATE,
     QUOTED_KEY,
     Shown,
     error_text,

@@ -4,19 +4,9 @@ ui/styles.py), since Streamlit has no RTL mode (streamlit/streamlit#552)."""
 
 from __future__ import annotations
 
-from footprint.i18n import is_rtl
+from footprint.i18n import isolate
 
-# First-strong isolate … pop directional isolate: the plain-text form of <bdi>.
-FIRST_STRONG_ISOLATE = "\u2068"
-POP_ISOLATE = "\u2069"
-
-
-def isolate(text: str, lang: str) -> str:
-    """`text` kept in its own order inside a right-to-left sentence (a figure, a span of
-    editions, a Latin name); unchanged in a left-to-right language."""
-    if not is_rtl(lang) or not text:
-        return text
-    return f"{FIRST_STRONG_ISOLATE}{text}{POP_ISOLATE}"
+__all__ = ["isolate", "isolated"]
 
 
 def isolated(values: dict[str, object], lang: str) -> dict[str, object]:

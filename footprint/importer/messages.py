@@ -13,7 +13,7 @@ from enum import Enum
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
-from footprint.i18n import CLDR_LOCALES, N_, format_number, is_rtl, t
+from footprint.i18n import CLDR_LOCALES, N_, format_number, isolate, t
 from footprint.importer.errors import ImportFileError
 from footprint.importer.headers import FIELD_KEYS
 
@@ -94,8 +94,6 @@ PARAM_KINDS = {
     "byte": Shown.AS_WRITTEN,
     "detail": Shown.AS_WRITTEN,
 }
-# First-strong isolate … pop directional isolate, as ui/direction.py sets values into Arabic.
-FIRST_STRONG_ISOLATE, POP_ISOLATE = "\u2068", "\u2069"
 
 
 def error_text(error: ImportFileError, lang: str) -> str:
@@ -106,9 +104,9 @@ def error_text(error: ImportFileError, lang: str) -> str:
     return t(
         LOCATION_KEYS[(has_line, has_column)],
         lang,
-        file=_isolated(_one_line(error.file), lang),
-        line=_isolated(str(error.line), lang),
-        column=_isolated(_one_line(error.column), lang),
+        file=isolate(_one_line(error.file), lang),
+        line=isolate(str(error.line), lang),
+        column=isolate(_one_line(error.column), lang),
         message=message,
     )
 
@@ -124,16 +122,16 @@ def _shown(kind: Shown, value: object, lang: str) -> str:
         case Shown.FIELD_LIST:
             return _listed([_quoted(t(FIELD_KEYS[field], lang), lang) for field in value], lang)
         case Shown.COUNT:
-            return _isolated(format_number(value, lang), lang)
+            return isolate(format_number(value, lang), lang)
         case Shown.SIZE:
             size = format_decimal(value, format="#,##0.0", locale=CLDR_LOCALES[lang])
-            return _isolated(size, lang)
+            return isolate(size, lang)
         case Shown.AS_WRITTEN:
-            return _isolated(_one_line(value), lang)
+            return isolate(_one_line(value), lang)
 
 
 def _quoted(text: object, lang: str) -> str:
-    return t(QUOTED_KEY, lang, value=_isolated(_one_line(text), lang))
+    return t(QUOTED_KEY, lang, value=isolate(_one_line(text), lang))
 
 
 def _listed(items: list[str], lang: str) -> str:
@@ -144,8 +142,3 @@ def _listed(items: list[str], lang: str) -> str:
 def _one_line(text: object) -> str:
     """A value on one line, so a cell's line breaks cannot break the message."""
     return " ".join(str(text).split())
-
-
-def _isolated(text: str, lang: str) -> str:
-    """A value kept in its own order inside an Arabic sentence (a Latin name, a figure)."""
-    return f"{FIRST_STRONG_ISOLATE}{text}{POP_ISOLATE}" if is_rtl(lang) and text else text

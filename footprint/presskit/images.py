@@ -17,7 +17,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_pdf import FigureCanvasPdf
 from matplotlib.figure import Figure
 
-from footprint.i18n import CONTINENT_NAMES, RIGHT_TO_LEFT, name_in, t
+from footprint.i18n import CONTINENT_NAMES, RIGHT_TO_LEFT, isolate, name_in, t
 from footprint.localized import format_list
 from footprint.presskit.fonts import family_for, register_fonts
 from footprint.presskit.layouts import A4, WIDE, Layout, mirrored
@@ -46,12 +46,6 @@ def _configure() -> None:
     text can be searched and copied. The same settings for every kit, so sharing them is safe."""
     register_fonts()
     matplotlib.rcParams["pdf.fonttype"] = 42
-
-
-def isolated(value: str, lang: str) -> str:
-    """A figure kept in its own order inside an Arabic line (`≥ 160`, not mirrored into
-    `160 ≤`), as the app shows it: first-strong isolate … pop directional isolate."""
-    return f"\u2068{value}\u2069" if lang in RIGHT_TO_LEFT else value
 
 
 def view_label(snapshot: Snapshot) -> str:
@@ -90,7 +84,7 @@ def fill_figures(column: Column, snapshot: Snapshot, size: float) -> None:
         column.skip(size * 0.6)
         column.add(t("figures_heading", lang), size * 1.05, bold=True, gap=0.2)
         for headline in snapshot.headlines:
-            value = isolated(headline.value, lang)
+            value = isolate(headline.value, lang)
             column.add(t("field_value", lang, label=headline.label, value=value), size, gap=0.1)
 
 

@@ -42,10 +42,10 @@ def render(organizer: Organizer, lang: str) -> None:
         if state.draft is not None and not state.draft.edited_in_place:
             state.draft = None
         editor.edit_step(state, dataset.cities, years, lang)
-    upload.refresh_review(state, folder)
+    upload.refresh_review(state, folder, lang)
     if state.draft is not None and not state.draft.edited_in_place:
         upload.column_mapping(state.draft, lang)
-        upload.refresh_review(state, folder)
+        upload.refresh_review(state, folder, lang)
     _review(state, folder, dataset.cities, located, organizer, lang)
     st.divider()
     publishing.history_section(state, folder, organizer, lang)

@@ -13,7 +13,6 @@ from footprint.importer.headers import FIELD_KEYS, FIELDS, recognise_headers
 from footprint.importer.messages import error_text
 from footprint.importer.reading import MAX_FILE_BYTES, read_upload
 from footprint.schema import EDITIONS
-from ui import filters
 from ui.markdown import escape_markdown
 from ui.workspace.state import Draft, NewEdition, Workspace
 
@@ -111,11 +110,11 @@ def choose_file(state: Workspace, edition: int, new: NewEdition | None, lang: st
         draft.sheet = st.selectbox(t("ws_sheet", lang), draft.sheets, key="ws_sheet")
 
 
-def refresh_review(state: Workspace, folder) -> None:
+def refresh_review(state: Workspace, folder, lang: str) -> None:
     """Review the draft again when something it depends on changed, and only then: a review
-    keeps the organizer's fixes, which a new review would drop."""
+    keeps the organizer's fixes, which a new review would drop. A refused file is read again
+    when the language changes, so its message follows."""
     draft = state.draft
-    lang = filters.current().lang
     if draft is None or _depends_on(draft, lang) == state.reviewed_inputs:
         return
     draft.review, draft.problem = None, None
