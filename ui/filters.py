@@ -18,6 +18,9 @@ from geo.continents import M49_REGIONS
 from ui.styles import apply_page_styles
 
 STATE_KEY = "footprint_filters"
+# Set once a run of this session has drawn the filter widgets. Until then Streamlit calls no
+# on_change for them, so the values the browser sends are adopted as they are.
+WIDGETS_DRAWN_KEY = "footprint_filters_drawn"
 URL_PARAMS = ("edition", "continent", "lang")
 
 
@@ -61,7 +64,8 @@ def _adopt_browser_widgets(lang: str, edition: object, continents: list[str]) ->
     """A session's first run normally draws the widgets from the URL. But a browser moved to
     another replica (or reconnected after a restart) opens a new session with a run that
     already carries its widgets' values, the visitor's latest change among them, and Streamlit
-    calls no on_change for widgets this session never drew: take those values as they are."""
+    calls no on_change for widgets this session never drew: take those values as they are.
+    The same holds when a change interrupts the first run before it reached the widgets."""
     shown = Filters(None if edition == ALL else edition, _in_m49_order(continents), lang)
     if shown != current():
         st.session_state[STATE_KEY] = shown
@@ -71,9 +75,9 @@ def _adopt_browser_widgets(lang: str, edition: object, continents: list[str]) ->
 def sidebar(years: dict[int, int]) -> Filters:
     """Draw the shared filters (`years`: edition → year) and write them back to the URL."""
     editions = list(years)
-    new_session = STATE_KEY not in st.session_state
-    if new_session:
+    if STATE_KEY not in st.session_state:
         st.session_state[STATE_KEY] = _from_url(editions)
+    adopting = not st.session_state.get(WIDGETS_DRAWN_KEY, False)
     if current().edition not in (None, *editions):
         # An organizer's undo removed the edition this visitor was looking at.
         _update(edition=None)
@@ -117,8 +121,9 @@ def sidebar(years: dict[int, int]) -> Filters:
             args=("continents", f"continents_{lang}", _in_m49_order),
         )
         st.caption(t("share_link", lang))
-    if new_session:
+    if adopting:
         _adopt_browser_widgets(shown_lang, shown_edition, shown_continents)
+        st.session_state[WIDGETS_DRAWN_KEY] = True
     chosen = current()
     _write_to_url(chosen)
     return chosen
