@@ -10,7 +10,7 @@ import pytest
 
 from footprint import publisher, versions
 from footprint.versions import KEEP_ENV, HistoryKeepError, Summary, Version
-from tests.test_publisher import city, files, publish_8
+from tests.test_publisher import _history_cli, city, files, publish_8
 
 CORRUPTIONS = {
     "not json": (b'{"when": "2026-11-23T10:15:00+00:00", "who": ', "not valid JSON"),
@@ -241,3 +241,14 @@ def test_a_publish_that_cannot_write_keeps_the_oldest_version(data_copy, monkeyp
         publish_8(data_copy, cities=[city("Dakar", "SN")])
     assert [found.id for found in publisher.history(data_copy)] == [second.id, first.id]
     assert files(data_copy) == before
+
+
+def test_the_history_command_lists_the_rest_and_names_an_unreadable_version(data_copy):
+    first = publish_8(data_copy)
+    second = publish_8(data_copy, cities=[city("Rabat", "MA")])
+    corrupt(data_copy, first.id, "not json")
+    listing = _history_cli(data_copy)
+    assert listing.returncode == 0, listing.stderr
+    assert second.id in listing.stdout and first.id not in listing.stdout
+    assert str(meta_path(data_copy, first.id)) in listing.stderr
+    assert "unreadable" in listing.stderr

@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 from footprint.data import DataError, data_dir
-from footprint.publisher import history, restore
+from footprint.publisher import restore
 from footprint.storage import StorageError
-from footprint.versions import Version
+from footprint.versions import Version, read_history
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -32,8 +32,12 @@ def run(args: argparse.Namespace) -> int:
             version = restore(folder, args.restore, who=args.who or getpass.getuser())
             print(_line(version, args.lang))
             return 0
-        for version in history(folder):
+        found = read_history(folder)
+        for version in found.versions:
             print(_line(version, args.lang))
+        for problem in found.unreadable:  # named, never fatal: the rest stays listed
+            shown = f"{problem.path}: unreadable, left as is: {problem.reason}"
+            print(_shown(shown), file=sys.stderr)
     except (ValueError, StorageError) as error:
         problems = error.problems if isinstance(error, DataError) else [error]
         for problem in problems:
