@@ -129,6 +129,11 @@ class StreamlitSession:
     async def open(self) -> PageRun:
         """Load the page as a first visit does; the time runs from the first HTTP request."""
         started = time.perf_counter()
+        await self.connect()
+        return await self._run(started)
+
+    async def connect(self) -> None:
+        """A first visit's HTTP requests and websocket, before any script run."""
         query = f"?{self.query_string}" if self.query_string else ""
         for path in (f"/{query}", "/_stcore/health", "/_stcore/host-config"):
             await asyncio.to_thread(self._get, path)
@@ -140,7 +145,6 @@ class StreamlitSession:
             open_timeout=HTTP_TIMEOUT_S,
             max_size=None,
         )
-        return await self._run(started)
 
     async def choose(self, key_prefix: str, value: list[str] | str) -> PageRun:
         """Set the widget whose key starts with `key_prefix` (its option labels) and rerun."""
@@ -193,10 +197,22 @@ class StreamlitSession:
         return message
 
     async def _run(self, started: float) -> PageRun:
+        await self.send_rerun()
+        return await self.next_run(started)
+
+    async def send_rerun(self) -> None:
+        """Ask for a script run with the widgets' current values, as the browser does on a
+        change, without waiting for it (a quick visitor's next change can follow at once)."""
         if self._socket is None:
             raise SessionError("the session is not open")
         await self._socket.send(self._rerun_message().SerializeToString())
         self._runs += 1
+
+    async def next_run(self, started: float | None = None) -> PageRun:
+        """The next script run the server finishes (runs cut short for a rerun are skipped)."""
+        if self._socket is None:
+            raise SessionError("the session is not open")
+        started = time.perf_counter() if started is None else started
         try:
             return await asyncio.wait_for(self._read_run(started), STEP_TIMEOUT_S)
         except TimeoutError as error:
