@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -39,6 +40,16 @@ def _place_made_up_city(app: AppTest) -> AppTest:
     app.number_input(key=f"ws_lat_{MADE_UP_LINE}").set_value(MADE_UP_AT[0])
     app.number_input(key=f"ws_lon_{MADE_UP_LINE}").set_value(MADE_UP_AT[1])
     return app.button(key=f"ws_place_{MADE_UP_LINE}").click().run()
+
+
+def _preview_map_layers(app: AppTest) -> str:
+    """The layers' script of the page's one map, which must be the app's own component."""
+    (frame,) = [
+        element.proto
+        for element in app.get("component_instance")
+        if element.proto.component_name.endswith("footprint_map")
+    ]
+    return json.loads(frame.json_args)["feature_group"]
 
 
 def _metrics(app: AppTest) -> dict[str, str]:
@@ -100,6 +111,7 @@ def test_import_review_place_publish_show_and_undo(organizer_env, monkeypatch):
     assert not app.exception
     assert _metrics(app)["To place"] == "0"
     assert _metrics(app)["Cities"] == "18"  # the preview counts visitors, as the map does
+    assert MADE_UP in _preview_map_layers(app)  # drawn by the public map's own component
     assert not app.button(key="ws_publish").disabled
 
     app.button(key="ws_publish").click().run()

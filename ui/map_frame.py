@@ -73,14 +73,14 @@ def _component():
     return components.declare_component(COMPONENT_KEY, path=str(COMPONENT_DIR))
 
 
-def show_map(spec: MapSpec, lang: str, show_arcs: bool) -> None:
-    """Draw the map at full width."""
+def show_map(spec: MapSpec, lang: str, show_arcs: bool, height: int = MAP_HEIGHT) -> None:
+    """Draw the map at full width (one per page: the component's key names the base map)."""
     args = component_args(spec, lang, show_arcs)
     _component()(
         script=args["script"],
         header=args["header"],
         feature_group=args["feature_group"],
-        height=MAP_HEIGHT,
+        height=height,
         key=args["key"],
         default=None,
     )

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from footprint.export import neutralize
 from footprint.i18n import country_name, format_number, t
 from footprint.importer import Review, diff_against
-from footprint.mapview import MAP_HEIGHT, build_map, map_spec
+from footprint.mapview import MAP_HEIGHT, map_spec
 from footprint.metrics import counts
 from footprint.review_places import review_places
 from ui import cards, charts, widgets
+from ui.map_frame import show_map
 
 PREVIEW_MAP_HEIGHT = min(MAP_HEIGHT, 480)
 
@@ -24,15 +24,9 @@ def preview(review: Review, lang: str) -> None:
     st.subheader(t("ws_preview", lang))
     map_column, side_column = st.columns([3, 1], gap="medium")
     with map_column:
-        preview_map = build_map(map_spec(view, lang), lang)
-        st_folium(
-            preview_map.base,
-            feature_group_to_add=preview_map.layers,
-            key="ws_preview_map",
-            height=PREVIEW_MAP_HEIGHT,
-            use_container_width=True,
-            returned_objects=[],
-        )
+        # The public map's own component: the same drawing, and a new list swaps its layers
+        # in place instead of reloading the map.
+        show_map(map_spec(view, lang), lang, show_arcs=True, height=PREVIEW_MAP_HEIGHT)
     with side_column:
         scope = t("edition_label", lang, number=review.edition, year=review.year or "?")
         cards.count_cards(counts(view), scope, lang)
