@@ -6,8 +6,9 @@ from footprint.assets import install_static_assets
 from footprint.data import DataError, data_dir
 from footprint.i18n import t
 from geo.cache import CacheFormatError
-from ui import data, filters, notices, presentation, signin
+from ui import data, filters, notices, presentation, routing, signin
 
+routing.leave_legacy_pages_mode()  # a fresh server's first run: see ui/routing.py
 st.set_page_config(page_title="Global Footprint", layout="wide")
 install_static_assets()
 

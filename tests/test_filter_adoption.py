@@ -24,17 +24,51 @@ from deploy.replicas import Replica, start_replicas, stop_all
 PAGE = "edition=all&lang=en"
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Replica]:
-    """The dashboard on the bundled data, one process on a free loopback port."""
+def _fresh_server(folder) -> Iterator[Replica]:
     try:
-        replicas = start_replicas(1, [free_port()], tmp_path_factory.mktemp("adoption-server"))
+        replicas = start_replicas(1, [free_port()], folder)
     except RuntimeError as error:
         pytest.fail(str(error))
     try:
         yield replicas[0]
     finally:
         stop_all(replicas)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Replica]:
+    """The dashboard on the bundled data, one process on a free loopback port."""
+    yield from _fresh_server(tmp_path_factory.mktemp("adoption-server"))
+
+
+@pytest.fixture
+def fresh_server(tmp_path) -> Iterator[Replica]:
+    """A server no one has visited yet: its first run starts in Streamlit's legacy pages mode."""
+    yield from _fresh_server(tmp_path)
+
+
+def test_a_fresh_servers_first_visitor_keeps_their_first_change(fresh_server: Replica) -> None:
+    """The first run of a fresh server must draw the filters under the ids of every later run
+    (ui/routing.py), or the visitor's first change is sent under ids no longer drawn."""
+
+    async def scenario() -> tuple[dict[str, str], dict[str, str], str, str]:
+        first = StreamlitSession(fresh_server.url, PAGE)
+        second = StreamlitSession(fresh_server.url, PAGE)
+        try:
+            await first.open()
+            await second.open()
+            ids = {key: widget.widget_id for key, widget in first.widgets.items()}
+            later_ids = {key: widget.widget_id for key, widget in second.widgets.items()}
+            later = dict((await second.choose("continents_", [CONTINENT])).metrics)
+            europe = dict((await first.choose("continents_", [CONTINENT])).metrics)
+            return ids, later_ids, later["Cities"], europe["Cities"]
+        finally:
+            await first.close()
+            await second.close()
+
+    ids, later_ids, europe_later, europe_first = run_async(scenario())
+    assert ids == later_ids
+    assert europe_first == europe_later
 
 
 async def _europe_widgets(url: str) -> tuple[dict, str, str]:

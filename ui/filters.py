@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 from footprint.filters import ALL, Filters, parse_filters
 from footprint.i18n import CONTINENT_NAMES, LANGUAGES, default_language, language_name, name_in, t
 from geo.continents import M49_REGIONS
+from ui.routing import rerun_through_app
 from ui.styles import apply_page_styles
 
 STATE_KEY = "footprint_filters"
@@ -33,18 +33,12 @@ def _from_url(editions: list[int]) -> Filters:
     return parsed.filters
 
 
-def _route_through_app() -> None:
-    """A deep link (/editions) can be a fresh server's very first request; Streamlit then runs
-    the page alone in its legacy `pages/` mode, without app.py. Leave that mode and rerun, so
-    app.py sets up the filters and st.navigation picks the same page."""
-    PagesManager.uses_pages_directory = False
-    st.rerun()
-
-
 def current() -> Filters:
     """The filters chosen in the sidebar (app.py draws it before every page)."""
     if STATE_KEY not in st.session_state:
-        _route_through_app()
+        # A deep link (/editions) as a fresh server's very first request runs the page alone,
+        # without app.py.
+        rerun_through_app()
     return st.session_state[STATE_KEY]
 
 
