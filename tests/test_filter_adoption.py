@@ -18,33 +18,22 @@ import pytest
 
 from bench.load_scenarios import CONTINENT
 from bench.streamlit_session import StreamlitSession, run_async
-from deploy.processes import free_port
-from deploy.replicas import Replica, start_replicas, stop_all
+from deploy.replicas import Replica
+from tests.one_replica import one_replica
 
 PAGE = "edition=all&lang=en"
-
-
-def _fresh_server(folder) -> Iterator[Replica]:
-    try:
-        replicas = start_replicas(1, [free_port()], folder)
-    except RuntimeError as error:
-        pytest.fail(str(error))
-    try:
-        yield replicas[0]
-    finally:
-        stop_all(replicas)
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Replica]:
     """The dashboard on the bundled data, one process on a free loopback port."""
-    yield from _fresh_server(tmp_path_factory.mktemp("adoption-server"))
+    yield from one_replica(tmp_path_factory.mktemp("adoption-server"))
 
 
 @pytest.fixture
 def fresh_server(tmp_path) -> Iterator[Replica]:
     """A server no one has visited yet: its first run starts in Streamlit's legacy pages mode."""
-    yield from _fresh_server(tmp_path)
+    yield from one_replica(tmp_path)
 
 
 def test_a_fresh_servers_first_visitor_keeps_their_first_change(fresh_server: Replica) -> None:

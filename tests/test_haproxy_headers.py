@@ -19,9 +19,10 @@ import pytest
 from bench.streamlit_session import StreamlitSession, run_async
 from deploy.haproxy import HAPROXY, HAProxy, backend_config, start_haproxy
 from deploy.processes import free_port
-from deploy.replicas import Replica, launch_replica, start_replicas, stop_all
+from deploy.replicas import Replica, launch_replica
 from deploy.secret import SECRET_ENV, cookie_secret
 from footprint.auth import TOKEN_HASH_ENV
+from tests.one_replica import one_replica
 
 REPO = Path(__file__).resolve().parents[1]
 SIGNIN_LIMIT = 3  # sign-in requests a minute in these tests (10 by default)
@@ -38,15 +39,7 @@ def secret(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def replica(tmp_path_factory: pytest.TempPathFactory, secret: str) -> Iterator[Replica]:
-    logs = tmp_path_factory.mktemp("haproxy-replica")
-    try:
-        replicas = start_replicas(1, [free_port()], logs, cookie_secret=secret)
-    except RuntimeError as error:
-        pytest.fail(str(error))
-    try:
-        yield replicas[0]
-    finally:
-        stop_all(replicas)
+    yield from one_replica(tmp_path_factory.mktemp("haproxy-replica"), cookie_secret=secret)
 
 
 def _proxy(replica: Replica, work_dir: Path, env: dict[str, str]) -> Iterator[HAProxy]:

@@ -15,26 +15,18 @@ from bench.load_report import Row, rate_lines, table, targets, throughput_lines
 from bench.load_scenarios import CONTINENT, ScenarioResult, Visit, burst, percentile
 from bench.readme_block import replace_block
 from bench.streamlit_session import SessionError, StreamlitSession, run_async
-from deploy.processes import free_port
-from deploy.replicas import Replica, start_replicas, stop_all
+from deploy.replicas import Replica
 from footprint.filters import Filters
 from footprint.i18n import format_number
 from footprint.metrics import counts
 from footprint.places import places, visible_places
+from tests.one_replica import one_replica
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Replica]:
     """The dashboard on the bundled data, one process on a free loopback port."""
-    logs = tmp_path_factory.mktemp("loadtest-server")
-    try:
-        replicas = start_replicas(1, [free_port()], logs)
-    except RuntimeError as error:
-        pytest.fail(str(error))
-    try:
-        yield replicas[0]
-    finally:
-        stop_all(replicas)
+    yield from one_replica(tmp_path_factory.mktemp("loadtest-server"))
 
 
 def expected_cities(bundled, continents: tuple[str, ...] = ()) -> str:

@@ -12,20 +12,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
+from bench.chromium import CHROMIUM as CHROMIUM_PATH
+from bench.chromium import CHROMIUM_FLAGS
 from tests.browser.server import REPO, StreamlitServer, start_streamlit
 from tests.browser.watch import PageWatch
 from tests.browser.xss_data import make_xss_data_folder
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM = Path(CHROMIUM_PATH)
 VIEWPORT = {"width": 1400, "height": 900}
 ARTIFACTS = REPO / "tests" / "artifacts"
 
@@ -44,7 +37,7 @@ def browser() -> Iterator[Browser]:
         pytest.fail(f"the browser tests need Chromium at {CHROMIUM} (make chromium)")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+            executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True
         )
         yield chromium
         chromium.close()
