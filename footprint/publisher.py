@@ -83,8 +83,9 @@ def restore(folder: Path, version_id: str, *, who: str) -> Version:
 
     Itself a new version, so a restore can be undone too. cities.csv and editions.csv come back
     byte for byte; in geocache.csv only the manual rows set by the undone changes go back, so
-    places geocoded since and corrections made by hand are kept. Raises ValueError for an
-    unknown version, DataError if that state no longer loads (e.g. figures.csv has changed).
+    places geocoded since and corrections made by hand are kept. Raises UnknownVersionError
+    (a ValueError) for an unknown version, DataError if that state no longer loads (e.g.
+    figures.csv has changed); footprint.refusals.REFUSED_CHANGES lists every refusal.
     """
     folder = Path(folder)
     with _change_lock(folder):

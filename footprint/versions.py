@@ -89,6 +89,10 @@ class Version:
         return text
 
 
+class UnknownVersionError(ValueError):
+    """No version by that id: it was never made, or has been pruned since the list was shown."""
+
+
 class UnreadableVersionError(ValueError):
     """A version's meta.json that cannot be read: names the file and why."""
 
@@ -161,7 +165,7 @@ def find_version(folder: Path, version_id: str) -> Version:
         meta = history_folder(folder) / version_id / META
         if meta.is_file():
             return _read_meta(meta)
-    raise ValueError(f"no version {version_id!r} in {history_folder(folder)}")
+    raise UnknownVersionError(f"no version {version_id!r} in {history_folder(folder)}")
 
 
 def next_id(folder: Path, now: datetime) -> str:

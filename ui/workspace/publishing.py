@@ -14,14 +14,13 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from atomic_files import StorageError
 from footprint.auth import Organizer
-from footprint.data import DataError
 from footprint.i18n import format_date_range, t
 from footprint.list_editing import keep_provenance
 from footprint.publisher import publish, restore
+from footprint.refusals import REFUSED_CHANGES, refusal
 from footprint.static_site.publish import refresh_site
-from footprint.versions import HistoryKeepError, UnreadableVersion, Version, read_history
+from footprint.versions import UnreadableVersion, Version, read_history
 from ui.markdown import escape_markdown
 from ui.workspace.state import Draft, Workspace
 
@@ -74,12 +73,9 @@ def _publish(
             edition_rows=edition_rows or None,
             manual_places=review.manual_places(who.name),
         )
-    except DataError as error:
-        state.problems = [str(problem) for problem in error.problems]
-        return
-    except (StorageError, HistoryKeepError) as error:
-        state.problems = [str(error)]
-        return
+    except REFUSED_CHANGES as error:
+        state.refusal = refusal(error)
+        st.rerun()  # the outcome is drawn above the button: show it now, not on the next run
     _done(state, version, folder)
 
 
@@ -88,7 +84,7 @@ def _done(state: Workspace, version: Version, folder: Path) -> None:
     date with it."""
     refreshed = refresh_site(folder)
     state.site_problem = refreshed.error if refreshed is not None else None
-    state.published, state.problems, state.draft = version, [], None
+    state.published, state.refusal, state.draft = version, None, None
     state.reviewed_inputs, state.map_click = (), None
     state.widgets_round += 1
     st.rerun()
@@ -108,9 +104,9 @@ def outcome(state: Workspace, lang: str) -> None:
         st.warning(t("ws_site_not_updated", lang))
         st.code(state.site_problem, language=None)
         state.site_problem = None
-    if state.problems:
-        st.error(t("ws_publish_refused", lang))
-        st.code("\n".join(state.problems), language=None)
+    if state.refusal is not None:
+        st.error(state.refusal.sentence(lang))
+        st.code(state.refusal.detail, language=None)
 
 
 def when_text(version: Version, lang: str) -> str:
@@ -151,7 +147,7 @@ def history_section(state: Workspace, folder: Path, who: Organizer, lang: str) -
         if button_column.button(t("ws_restore", lang), key=f"ws_restore_{version.id}"):
             try:
                 done = restore(folder, version.id, who=who.name)
-            except (DataError, StorageError, ValueError) as error:
-                state.problems = [str(error)]
+            except REFUSED_CHANGES as error:
+                state.refusal = refusal(error)
                 st.rerun()
             _done(state, done, folder)

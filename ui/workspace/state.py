@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from footprint.importer import Review
+from footprint.refusals import Refusal
 from footprint.versions import Version
 
 STATE_KEY = "footprint_workspace"
@@ -68,7 +69,7 @@ class Workspace:
     draft: Draft | None = None
     reviewed_inputs: tuple = ()
     published: Version | None = None  # said once, after a publish or a restore
-    problems: list[str] = field(default_factory=list)  # why the last publish was refused
+    refusal: Refusal | None = None  # why the last publish or undo wrote nothing
     widgets_round: int = 0  # bumped after a publish: the uploader and editor start empty
     map_click: tuple[float, float] | None = None  # the last click on the place-by-hand map
     site_problem: str | None = None  # the static site could not follow the last publish
