@@ -46,7 +46,6 @@ DEFAULT_HOST = (33.5731, -7.5898)  # Casablanca, where arcs start when no host r
 MAP_HEIGHT = 620
 
 
-
 @cache
 def _layer_template() -> Template:
     """Compiling a Jinja template costs about a millisecond: once, not per layer or run."""

@@ -234,6 +234,7 @@ class Comparison:
 
 def compare_editions(located: pd.DataFrame, first: int, second: int, lang: str) -> Comparison:
     """Which visiting cities of `second` are new, returning or absent compared to `first`."""
+
     def named(edition: int) -> dict[str, str]:
         view = visitors(places(located, edition))
         return dict(zip(view["place"], display_names(view, lang), strict=True))

@@ -96,9 +96,7 @@ def figures_table(figures: pd.DataFrame, lang: str, documents: dict[str, str]) -
             t("quote", lang): figures["quote"].to_numpy(),
             t("document", lang): [documents.get(source, source) for source in figures["source"]],
             t("source", lang): figures["source"].to_numpy(),
-            t("notes", lang): [
-                localized(row, "notes", lang) for row in figures.to_dict("records")
-            ],
+            t("notes", lang): [localized(row, "notes", lang) for row in figures.to_dict("records")],
         }
     )
 

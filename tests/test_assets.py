@@ -20,9 +20,7 @@ def test_static_assets_are_copied_from_the_packages(tmp_path, monkeypatch):
     assert not list(tmp_path.rglob("*.tmp"))
 
 
-def test_the_map_bundle_holds_leaflet_the_layers_and_the_basemap_head_start(
-    tmp_path, monkeypatch
-):
+def test_the_map_bundle_holds_leaflet_the_layers_and_the_basemap_head_start(tmp_path, monkeypatch):
     monkeypatch.setattr(assets, "VENDOR_DIR", tmp_path / "vendor")
     assets.install_static_assets()
     bundle = tmp_path / "vendor" / assets.MAP_BUNDLE_NAME

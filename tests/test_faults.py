@@ -104,9 +104,7 @@ def test_a_killed_geocoder_leaves_the_cache_readable(tmp_path):
 
 
 def test_a_killed_publish_leaves_data_and_history_whole(data_copy):
-    lists = [
-        sorted(row["city"] for row in fault_writer.edition_list(which)) for which in (0, 1)
-    ]
+    lists = [sorted(row["city"] for row in fault_writer.edition_list(which)) for which in (0, 1)]
 
     def check(when):
         cities = load_dataset(data_copy).cities
@@ -143,8 +141,14 @@ def test_every_writer_keeps_the_data_files_permissions(data_copy, mode):
     entry = CacheEntry("kigali", "RW", -1.95, 30.06, "Kigali", "RW", "gazetteer", "2026-11-23")
     GeoCache(data_copy / "geocache.csv").store([entry])
     assert _mode(data_copy / "geocache.csv") == mode
-    place = {"query": "Dakar", "country": "SN", "lat": "14.7", "lon": "-17.4", "name": "Dakar",
-             "country_code": "SN"}
+    place = {
+        "query": "Dakar",
+        "country": "SN",
+        "lat": "14.7",
+        "lon": "-17.4",
+        "name": "Dakar",
+        "country_code": "SN",
+    }
     version = publisher.publish(
         data_copy,
         8,
@@ -363,15 +367,14 @@ def test_last_good_data_per_folder(data_copy):
     )
     kept, kept_located = ui_data.load(data_copy)
     assert kept.cities.equals(dataset.cities) and kept_located.equals(located)
-    assert ui_data.load_problems(data_copy) == [
-        f"{geocache}:2:3: lat: 'north' is not a number"
-    ]
+    assert ui_data.load_problems(data_copy) == [f"{geocache}:2:3: lat: 'north' is not a number"]
     never_good = data_copy.parent / "never-good"
     shutil.copytree(data_copy, never_good)
     with pytest.raises(ValueError, match="'north' is not a number"):
         ui_data.load(never_good)
-    assert ui_data.load_problems(never_good) == [f"{never_good / 'geocache.csv'}:2:3: lat: "
-                                                 "'north' is not a number"]
+    assert ui_data.load_problems(never_good) == [
+        f"{never_good / 'geocache.csv'}:2:3: lat: 'north' is not a number"
+    ]
 
 
 def test_a_publish_shows_on_the_next_run(data_copy, monkeypatch):
@@ -463,7 +466,9 @@ def bad_day(index_dir, monkeypatch):  # noqa: F811
 def _import(bad_day, tmp_path) -> tuple[pd.DataFrame, Resolver]:
     """Geocode a list as an import would: one name only Nominatim knows, one the gazetteer does."""
     online = OnlineGeocoder(
-        domain=f"127.0.0.1:{bad_day.server_port}", scheme="http", timeout=0.5,
+        domain=f"127.0.0.1:{bad_day.server_port}",
+        scheme="http",
+        timeout=0.5,
         min_delay_seconds=0,
     )
     resolver = Resolver(GeoCache(tmp_path / "geocache.csv"), online=online)
@@ -474,9 +479,7 @@ def _import(bad_day, tmp_path) -> tuple[pd.DataFrame, Resolver]:
 
 
 @pytest.mark.filterwarnings("ignore:Latitude normalization:UserWarning")
-@pytest.mark.parametrize(
-    "mode", ["hang", 429, 500, 502, 503, "hang_up", "short_body", *GARBAGE]
-)
+@pytest.mark.parametrize("mode", ["hang", 429, 500, 502, 503, "hang_up", "short_body", *GARBAGE])
 def test_an_import_survives_a_bad_geocoder(bad_day, tmp_path, mode):
     bad_day.mode = mode
     located, resolver = _import(bad_day, tmp_path)

@@ -86,8 +86,11 @@ def test_a_publish_keeps_the_files_as_they_were_in_history(data_copy):
 
 def test_an_edition_is_replaced_in_place(data_copy):
     edition_2 = [row for row in rows(data_copy) if row["edition"] == "2"]
-    others = [line for line in (data_copy / "cities.csv").read_text("utf-8").splitlines()
-              if not line.startswith("2,")]
+    others = [
+        line
+        for line in (data_copy / "cities.csv").read_text("utf-8").splitlines()
+        if not line.startswith("2,")
+    ]
     kept = [row for row in edition_2 if row["city"] != "Paris"]
     version = publisher.publish(
         data_copy, 2, [*kept, city("Lisbonne", "PT", 2)], who="amina", file_name="e2.csv"
@@ -160,8 +163,15 @@ def test_a_french_excel_file_keeps_its_separator_bom_and_line_endings(data_copy)
 
 
 def place(query, country, lat, lon, **extra):
-    return {"query": query, "country": country, "lat": lat, "lon": lon, "name": query,
-            "country_code": country, **extra}
+    return {
+        "query": query,
+        "country": country,
+        "lat": lat,
+        "lon": lon,
+        "name": query,
+        "country_code": country,
+        **extra,
+    }
 
 
 def test_manual_places_are_added_and_a_newer_one_replaces_the_older(data_copy):
@@ -229,8 +239,15 @@ def test_a_state_that_no_longer_loads_is_not_restored(data_copy):
     version = publish_8(data_copy)
     figures = data_copy / "figures.csv"
     header = figures.read_text(encoding="utf-8").splitlines()[0].split(",")
-    figure = {"editions": "8", "metric": "speakers", "value": "50", "qualifier": "exact",
-              "stage": "achieved", "source": "org.xlsx", "quote": "cinquante"}
+    figure = {
+        "editions": "8",
+        "metric": "speakers",
+        "value": "50",
+        "qualifier": "exact",
+        "stage": "achieved",
+        "source": "org.xlsx",
+        "quote": "cinquante",
+    }
     with figures.open("a", encoding="utf-8", newline="") as output:
         csv.DictWriter(output, header, restval="", lineterminator="\n").writerow(figure)
     before = files(data_copy)
@@ -239,9 +256,7 @@ def test_a_state_that_no_longer_loads_is_not_restored(data_copy):
     assert files(data_copy) == before
 
 
-def test_a_write_that_fails_midway_leaves_the_data_and_history_as_they_were(
-    data_copy, monkeypatch
-):
+def test_a_write_that_fails_midway_leaves_the_data_and_history_as_they_were(data_copy, monkeypatch):
     before = files(data_copy)
     real_replace = os.replace
 

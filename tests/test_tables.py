@@ -51,8 +51,7 @@ def test_figures_of_an_edition_include_the_combined_ones(bundled):
         table["Document"]
     )
     assert (
-        "Press release announcing the 3rd edition (Shanghai guest city) (27 February 2018)"
-        " · French"
+        "Press release announcing the 3rd edition (Shanghai guest city) (27 February 2018) · French"
     ) in set(table["Document"])
     assert "002_71dff9f01e98f486.txt" in set(table["Source"])  # the file, for traceability
 
@@ -122,9 +121,7 @@ def test_timeline_names_sources_by_title_and_marks_the_arabic_theme_a_translatio
         for entry in timeline(dataset.editions, "ar", document_labels(dataset, "ar"))
     }
     assert entries[3].parts[0]["المدينة الضيفة"] == "Shanghai"  # no names given: as written
-    named = timeline(
-        dataset.editions, "ar", document_labels(dataset, "ar"), {"Shanghai": "شنغهاي"}
-    )
+    named = timeline(dataset.editions, "ar", document_labels(dataset, "ar"), {"Shanghai": "شنغهاي"})
     assert named[2].parts[0]["المدينة الضيفة"] == "شنغهاي"
     first = entries[7].parts[0]
     assert first["الموضوع"] == "المدينة الذكية، نحو تحولات مستدامة للحواضر الكبرى (ترجمة)"
