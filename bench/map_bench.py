@@ -51,6 +51,7 @@ import streamlit_folium  # noqa: E402
 
 from bench.baseline import build_plain_map  # noqa: E402
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from bench.js import script  # noqa: E402
 from bench.readme_block import replace_block  # noqa: E402
 from bench.synthetic import write_data_folder  # noqa: E402
 from deploy.processes import free_port, stop_process_group, streamlit_healthy  # noqa: E402
@@ -291,51 +292,6 @@ def _wait_healthy(url: str, server: subprocess.Popen, log_path: Path) -> None:
 
 # --- browser --------------------------------------------------------------------------------
 
-# How many city markers the map frame holds (None before the frame's map exists).
-COUNT_MARKERS_JS = """
-() => {
-  const frame = [...document.querySelectorAll('iframe')]
-    .find(f => /footprint_map|st_folium/.test(f.title || ''));
-  const map = frame && frame.contentWindow && frame.contentWindow.map;
-  if (!map || !map._layers) return null;
-  return Object.values(map._layers)
-    .filter(l => ((l.options && l.options.className) || '').split(' ').includes('city-marker'))
-    .length;
-}
-"""
-MARKERS_DRAWN_JS = f"expected => ({COUNT_MARKERS_JS})() === expected"
-SCRIPT_DONE_JS = """
-() => document.querySelector('[data-testid="stApp"]')
-  ?.getAttribute('data-test-script-state') === 'notRunning'
-"""
-# The no-map page is done when its first count card shows the expected number of cities and
-# Streamlit says the script is no longer running.
-COUNTS_SHOWN_JS = """
-expected => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  const value = document.querySelector('[data-testid="stMetricValue"]');
-  return !!app && app.getAttribute('data-test-script-state') === 'notRunning'
-    && !!value && value.textContent.trim() === expected;
-}
-"""
-# The trivial page is done when its one card shows and the script has finished.
-TRIVIAL_SHOWN_JS = """
-() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  return !!app && app.getAttribute('data-test-script-state') === 'notRunning'
-    && !!document.querySelector('[data-testid="stMetricValue"]');
-}
-"""
-# Two animation frames in the map's frame (or the page): what was added has been painted.
-PAINTED_JS = """
-async () => {
-  const frame = [...document.querySelectorAll('iframe')]
-    .find(f => /footprint_map|st_folium/.test(f.title || ''));
-  const win = (frame && frame.contentWindow) || window;
-  await new Promise(done => win.requestAnimationFrame(() => win.requestAnimationFrame(done)));
-}
-"""
-
 
 class Traffic:
     """Bytes and Streamlit messages seen by one tab, through the DevTools protocol: HTTP
@@ -391,15 +347,17 @@ class Traffic:
 
 
 def _wait_until_shown(page: Page, draws_map: bool, cities: int | None) -> None:
-    if cities is None:
-        page.wait_for_function(TRIVIAL_SHOWN_JS, polling=20, timeout=ACTION_TIMEOUT_MS)
+    if cities is None:  # the trivial page: its one card
+        page.wait_for_function(script("card_shown"), polling=20, timeout=ACTION_TIMEOUT_MS)
     elif draws_map:
-        page.wait_for_function(MARKERS_DRAWN_JS, arg=cities, polling=20, timeout=ACTION_TIMEOUT_MS)
-    else:
         page.wait_for_function(
-            COUNTS_SHOWN_JS, arg=f"{cities:,}", polling=20, timeout=ACTION_TIMEOUT_MS
+            script("markers_drawn"), arg=cities, polling=20, timeout=ACTION_TIMEOUT_MS
         )
-    page.evaluate(PAINTED_JS)
+    else:  # the no-map page: its first count card shows the number of cities
+        page.wait_for_function(
+            script("card_shown"), arg=f"{cities:,}", polling=20, timeout=ACTION_TIMEOUT_MS
+        )
+    page.evaluate(script("painted"))
 
 
 def first_load(
@@ -511,7 +469,7 @@ def _wait_for_script_finished(page: Page, traffic: Traffic, mark: tuple[int, int
         if time.monotonic() > deadline:
             raise TimeoutError("no script_finished message after the rerun request")
         page.wait_for_timeout(10)
-    page.wait_for_function(SCRIPT_DONE_JS, polling=20, timeout=ACTION_TIMEOUT_MS)
+    page.wait_for_function(script("script_done"), polling=20, timeout=ACTION_TIMEOUT_MS)
     return server_ms
 
 

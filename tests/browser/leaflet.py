@@ -12,6 +12,8 @@ import time
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Frame, Page
 
+from tests.browser.js import script
+
 MAP_FRAME_SELECTOR = 'iframe[title*="footprint_map"], iframe[title*="st_folium"]'
 MAP_TIMEOUT_MS = 60_000
 COUNT_TIMEOUT_S = 30.0
@@ -19,45 +21,6 @@ COUNT_TIMEOUT_S = 30.0
 # rerun and redraw just after a first drawing.
 STABLE_POLLS = 4
 POLL_INTERVAL_S = 0.25
-
-COUNT_LAYERS_JS = """
-(className) => Object.values(window.map._layers).filter(
-    (layer) => ((layer.options && layer.options.className) || '').split(/\\s+/).includes(className)
-).length
-"""
-
-# Tooltips and popups may be built on demand and bound once for many markers, so each is
-# opened the way a reader does it (pointer over the marker, then a click) and its text read
-# from what Leaflet rendered.
-OPEN_MARKER_JS = """
-function openMarker(layer) {
-    const event = {latlng: layer.getLatLng()};
-    layer.fire('mouseover', event, true);
-    layer.fire('click', event, true);
-    const tooltip = document.querySelector('.leaflet-tooltip');
-    const popup = document.querySelector('.leaflet-popup-content');
-    return {
-        tooltip: tooltip ? tooltip.textContent : '',
-        popup: popup ? popup.textContent : '',
-    };
-}
-"""
-
-RENDERED_TEXTS_JS = (
-    "(className) => {"
-    + OPEN_MARKER_JS
-    + """
-    return Object.values(window.map._layers)
-        .filter((layer) => ((layer.options && layer.options.className) || '')
-            .split(/\\s+/).includes(className))
-        .map((layer) => {
-            const rendered = openMarker(layer);
-            layer.fire('mouseout', {latlng: layer.getLatLng()}, true);
-            window.map.closePopup();
-            return rendered;
-        });
-}"""
-)
 
 
 def map_frame(page: Page, timeout_ms: float = MAP_TIMEOUT_MS) -> Frame:
@@ -73,7 +36,7 @@ def map_frame(page: Page, timeout_ms: float = MAP_TIMEOUT_MS) -> Frame:
 
 def count_layers(frame: Frame, class_name: str) -> int:
     """How many Leaflet layers carry `class_name` in `options.className` right now."""
-    return frame.evaluate(COUNT_LAYERS_JS, class_name)
+    return frame.evaluate(script("count_layers"), class_name)
 
 
 def wait_for_layer_count(
@@ -102,7 +65,7 @@ def _safe_count(frame: Frame, class_name: str) -> int:
     try:
         return frame.evaluate(
             "(className) => (window.map && window.map._layers)"
-            f" ? ({COUNT_LAYERS_JS})(className) : -1",
+            f" ? ({script('count_layers')})(className) : -1",
             class_name,
         )
     except PlaywrightError as error:
@@ -113,6 +76,15 @@ def _safe_count(frame: Frame, class_name: str) -> int:
         raise
 
 
-def rendered_texts(frame: Frame, class_name: str) -> list[dict[str, str]]:
-    """The text each `class_name` layer's tooltip and popup show once opened."""
-    return frame.evaluate(RENDERED_TEXTS_JS, class_name)
+def rendered_texts(
+    frame: Frame,
+    class_name: str,
+    near: tuple[float, float] | None = None,
+    leave_open: bool = False,
+) -> list[dict[str, str]]:
+    """The text each `class_name` layer's tooltip and popup show once opened: only the layers at
+    `near` (latitude, longitude) if given, each closed again unless `leave_open`."""
+    return frame.evaluate(
+        script("open_markers"),
+        {"className": class_name, "near": near, "leaveOpen": leave_open},
+    )

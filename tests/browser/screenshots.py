@@ -10,18 +10,10 @@ from pathlib import Path
 
 from playwright.sync_api import Page
 
+from tests.browser.js import script
+
 # Tall pages are cut here: a screenshot is for a person to look at, not an archive.
 MAX_SHOT_HEIGHT = 6000
-
-CONTENT_HEIGHT_JS = """
-() => Math.max(
-    document.documentElement.scrollHeight,
-    ...Array.from(document.querySelectorAll('[data-testid="stMain"] *, [data-testid="stMain"]'))
-        .filter((node) => node.scrollHeight > node.clientHeight + 1
-            && ['auto', 'scroll'].includes(getComputedStyle(node).overflowY))
-        .map((node) => node.scrollHeight + node.getBoundingClientRect().top)
-)
-"""
 
 # Two animation frames: the layout that follows a resize has been painted.
 NEXT_FRAMES_JS = (
@@ -33,7 +25,7 @@ def save_full_page(page: Page, path: Path) -> Path:
     """Screenshot the whole page to `path`, keeping the test's viewport afterwards."""
     viewport = page.viewport_size
     assert viewport is not None, "the page has no fixed viewport"
-    content_height = min(int(page.evaluate(CONTENT_HEIGHT_JS)), MAX_SHOT_HEIGHT)
+    content_height = min(int(page.evaluate(script("content_height"))), MAX_SHOT_HEIGHT)
     try:
         if content_height > viewport["height"]:
             page.set_viewport_size({"width": viewport["width"], "height": content_height})

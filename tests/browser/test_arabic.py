@@ -11,6 +11,7 @@ import pytest
 from footprint.assets import FONTS_URL
 from footprint.i18n import t
 from tests.browser.conftest import VIEWPORT
+from tests.browser.js import script
 from tests.browser.leaflet import map_frame, wait_for_layer_count
 from tests.browser.navigation import open_app, wait_for_app_idle
 from tests.browser.screenshots import save_full_page
@@ -30,54 +31,6 @@ PAGES = [
 ]
 NAV_LINK = '[data-testid="stSidebarNav"] [data-testid="stSidebarNavLink"]'
 
-# Where each character of a text node is drawn, in the node's (logical) order.
-GLYPH_POSITIONS_JS = """
-(element) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    const glyphs = [];
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        for (let i = 0; i < node.data.length; i++) {
-            const range = document.createRange();
-            range.setStart(node, i);
-            range.setEnd(node, i + 1);
-            const box = range.getBoundingClientRect();
-            if (box.width > 0) glyphs.push({char: node.data[i], x: box.left});
-        }
-    }
-    return {text: element.textContent, glyphs: glyphs};
-}
-"""
-
-# Hover then click a city marker as a reader would; where did Leaflet put the tooltip, what
-# do the tooltip and popup say, and in which direction?
-OPEN_CITY_JS = """
-() => {
-    const marker = Object.values(window.map._layers).find((layer) =>
-        ((layer.options && layer.options.className) || '').split(/\\s+/).includes('city-marker'));
-    const event = {latlng: marker.getLatLng()};
-    marker.fire('mouseover', event, true);
-    const tooltip = document.querySelector('.leaflet-tooltip');
-    const point = window.map.latLngToContainerPoint(marker.getLatLng());
-    const mapBox = window.map.getContainer().getBoundingClientRect();
-    const tipBox = tooltip.getBoundingClientRect();
-    const tipText = tooltip.querySelector('[dir]');
-    marker.fire('click', event, true);
-    const card = document.querySelector('.leaflet-popup-content .fp-card');
-    return {
-        marker: {x: mapBox.left + point.x, y: mapBox.top + point.y},
-        tooltipBox: {left: tipBox.left, right: tipBox.right, top: tipBox.top,
-                      bottom: tipBox.bottom},
-        tooltipText: tooltip.textContent,
-        tooltipDir: tipText ? tipText.dir : '',
-        popupText: card ? card.textContent : '',
-        popupDir: card ? card.dir : '',
-        popupDirection: card ? getComputedStyle(card).direction : '',
-        mapDirection: getComputedStyle(window.map.getContainer()).direction,
-        legendDirection: getComputedStyle(document.querySelector('.fp-legend > div')).direction,
-    };
-}
-"""
-
 
 def test_the_page_reads_right_to_left_with_the_sidebar_on_the_right(app_server, watch):
     page = watch.page
@@ -89,14 +42,7 @@ def test_the_page_reads_right_to_left_with_the_sidebar_on_the_right(app_server, 
     main_box, sidebar_box = main.bounding_box(), sidebar.bounding_box()
     assert sidebar_box["x"] >= main_box["x"] + main_box["width"] - 1, (sidebar_box, main_box)
     # The title's text starts at the right of the main area, not at its left.
-    title_text = page.locator("h1").first.evaluate(
-        """(node) => {
-            const range = document.createRange();
-            range.selectNodeContents(node);
-            const box = range.getBoundingClientRect();
-            return {left: box.left, right: box.right};
-        }"""
-    )
+    title_text = page.locator("h1").first.evaluate(script("text_extent"))
     assert title_text["left"] > main_box["x"] + main_box["width"] / 2, (title_text, main_box)
     watch.assert_clean()
 
@@ -121,7 +67,7 @@ def test_a_figure_is_not_scrambled_inside_arabic_text(app_server, watch):
     page = watch.page
     open_app(page, app_server, f"/?edition=2&lang={LANG}")
     value = page.get_by_test_id("stMetricValue").filter(has_text="15.000").first
-    found = value.evaluate(GLYPH_POSITIONS_JS)
+    found = value.evaluate(script("glyph_positions"))
     assert found["text"].strip("\u2068\u2069 ") == "≥ 15.000"
     drawn = [glyph for glyph in found["glyphs"] if not glyph["char"].isspace()]
     assert "".join(glyph["char"] for glyph in drawn).strip("\u2068\u2069") == "≥15.000"
@@ -138,7 +84,7 @@ def test_a_change_keeps_its_sign_before_the_number(app_server, watch):
     open_app(page, app_server, f"/?edition=7&lang={LANG}")
     delta = page.get_by_test_id("stMetricDelta").filter(has_text="19").first
     assert delta.get_by_test_id("stMetricDeltaIcon-Down").count() == 1
-    found = delta.evaluate(GLYPH_POSITIONS_JS)
+    found = delta.evaluate(script("glyph_positions"))
     assert found["text"].startswith("-19 (≈)")
     positions = {glyph["char"]: glyph["x"] for glyph in found["glyphs"] if glyph["char"] in "-19"}
     assert positions["-"] < positions["1"] < positions["9"], found["glyphs"]
@@ -150,7 +96,7 @@ def test_map_tooltips_and_popups_are_arabic_and_sit_by_their_marker(app_server, 
     open_app(page, app_server, f"/?edition=2&lang={LANG}")
     frame = map_frame(page)
     wait_for_layer_count(frame, "city-marker", EDITION_2_CITIES)
-    opened = frame.evaluate(OPEN_CITY_JS)
+    opened = frame.evaluate(script("open_city"))
     assert opened["mapDirection"] == "ltr", "Leaflet's own layout must stay left to right"
     assert opened["legendDirection"] == "rtl"
     assert opened["tooltipDir"] == "rtl" and ARABIC_LETTER.search(opened["tooltipText"])
@@ -179,12 +125,7 @@ def test_the_arabic_font_comes_from_the_app(app_server, watch):
     frame = map_frame(page)
     page.wait_for_function("() => document.fonts.status === 'loaded'")
     assert page.evaluate("() => document.fonts.check('16px \"Source Sans\"', 'خريطة')")
-    loaded_in_map = frame.evaluate(
-        """async () => {
-            const faces = await document.fonts.load('16px "Noto Sans Arabic"', 'خريطة');
-            return faces.length;
-        }"""
-    )
+    loaded_in_map = frame.evaluate(script("arabic_font_faces"))
     assert loaded_in_map > 0, "the map frame has no Arabic font"
     arabic = [url for url in fonts if "NotoSansArabic" in url]
     assert arabic, f"the Arabic font was not loaded: {fonts}"

@@ -6,21 +6,13 @@ from __future__ import annotations
 import pytest
 
 from footprint.i18n import LANGUAGES, t
+from tests.browser.js import script
 from tests.browser.leaflet import map_frame, wait_for_layer_count
 from tests.browser.navigation import open_app
 
 pytestmark = pytest.mark.browser
 
 CASABLANCA = (33.5731, -7.5898)
-
-MAP_VIEW_JS = """
-(host) => ({
-    zoom: window.map.getZoom(),
-    hostInView: window.map.getBounds().contains(L.latLng(host[0], host[1])),
-    west: window.map.getBounds().getWest(),
-    east: window.map.getBounds().getEast(),
-})
-"""
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -39,7 +31,7 @@ def test_edition_7_never_counts_zero_cities_and_shows_the_world(app_server, watc
     frame = map_frame(page)
     wait_for_layer_count(frame, "host-marker", 1)
     wait_for_layer_count(frame, "city-marker", 0)
-    view = frame.evaluate(MAP_VIEW_JS, list(CASABLANCA))
+    view = frame.evaluate(script("map_view"), list(CASABLANCA))
     assert view["hostInView"], view
     assert view["zoom"] <= 2, f"zoomed in on the host instead of the world: {view}"
     assert view["east"] - view["west"] >= 180, view

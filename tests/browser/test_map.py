@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import Frame, Page
 
 from footprint.i18n import CONTINENT_NAMES, name_in, t
+from tests.browser.js import script
 from tests.browser.leaflet import (
     count_layers,
     map_frame,
@@ -53,14 +54,7 @@ def test_all_editions_draws_every_city_once_with_shanghai_as_guest(app_server, w
     frame = open_map(watch.page, app_server, "edition=all&lang=en")
     wait_for_layer_count(frame, "city-marker", ALL_EDITIONS_CITIES)
     wait_for_layer_count(frame, "host-marker", 1)
-    guests = frame.evaluate(
-        """() => Object.values(window.map._layers).filter((layer) => {
-            const classes = ((layer.options && layer.options.className) || '').split(/\\s+/);
-            return classes.includes('guest-marker');
-        }).map((layer) => ({
-            isCity: layer.options.className.split(/\\s+/).includes('city-marker'),
-        }))"""
-    )
+    guests = frame.evaluate(script("guest_markers"))
     assert guests == [{"isCity": True}], f"expected one guest marker that is a city: {guests}"
     guest_texts = rendered_texts(frame, "guest-marker")
     assert any(

@@ -9,17 +9,13 @@ from __future__ import annotations
 import pytest
 
 from footprint.i18n import t
+from tests.browser.js import script
 from tests.browser.leaflet import count_layers, map_frame, rendered_texts, wait_for_layer_count
 from tests.browser.navigation import open_app, wait_for_app_idle
 
 pytestmark = pytest.mark.browser
 
 ALL_EDITIONS_CITIES = 21
-ARCS_GONE_JS = """
-() => !Object.values(window.map._layers).some(
-    (layer) => ((layer.options && layer.options.className) || '').split(/\\s+/).includes('arc')
-)
-"""
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -38,7 +34,7 @@ def test_map_needs_nothing_from_outside_and_logs_no_error(app_server, watch, lan
     # A rerun that redraws the markers (arcs off) must not fetch anything either.
     assert count_layers(frame, "arc") > 0, "arcs are shown by default"
     page.get_by_text(t("show_arcs", lang), exact=True).click()
-    frame.wait_for_function(ARCS_GONE_JS)
+    frame.wait_for_function(script("arcs_gone"))
     wait_for_layer_count(frame, "city-marker", ALL_EDITIONS_CITIES)
     wait_for_app_idle(page)
 

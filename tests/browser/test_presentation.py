@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Frame
 
+from tests.browser.js import script
 from tests.browser.leaflet import rendered_texts, wait_for_layer_count
 from tests.browser.navigation import open_app
 from tests.browser.server import StreamlitServer
@@ -84,15 +85,7 @@ def test_full_screen_with_readable_figures_and_clicker_keys(app_server, full_hd,
     box = page.locator(DECK_FRAME).bounding_box()
     assert box == {"x": 0, "y": 0, "width": 1920, "height": 1080}
 
-    figures = frame.evaluate(
-        """() => Array.from(document.querySelectorAll('.fp-slide:not([hidden]) .fp-value'))
-            .map((node) => {
-                const box = node.getBoundingClientRect();
-                return {text: node.textContent, size: parseFloat(getComputedStyle(node).fontSize),
-                        inside: box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight
-                                && box.right <= innerWidth && box.height > 0};
-            })"""
-    )
+    figures = frame.evaluate(script("slide_figures"))
     assert len(figures) >= 3
     assert all(figure["size"] >= MIN_FIGURE_PX for figure in figures), figures
     assert all(figure["inside"] for figure in figures), figures
@@ -126,14 +119,7 @@ def test_a_720p_screen_shows_every_figure_without_scrolling(app_server, browser)
         frame = open_deck(watch, app_server, "edition=2&lang=en&interval=0")
         for slide in range(SLIDES):
             frame.evaluate("(n) => window.footprintDeck.show(n)", slide)
-            outside = frame.evaluate(
-                """() => Array.from(document.querySelectorAll(
-                        '.fp-slide:not([hidden]) .fp-value, .fp-slide:not([hidden]) .fp-credit'))
-                    .filter((node) => {
-                        const box = node.getBoundingClientRect();
-                        return box.bottom > innerHeight || box.right > innerWidth;
-                    }).map((node) => node.textContent)"""
-            )
+            outside = frame.evaluate(script("slide_overflow"))
             assert outside == [], f"slide {slide}: {outside}"
         assert frame.evaluate("() => document.documentElement.scrollHeight <= innerHeight")
         assert_clean(watch)

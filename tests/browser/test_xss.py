@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.leaflet import (
-    OPEN_MARKER_JS,
-    map_frame,
-    rendered_texts,
-    wait_for_layer_count,
-)
+from tests.browser.leaflet import map_frame, rendered_texts, wait_for_layer_count
 from tests.browser.navigation import open_app
 from tests.browser.xss_data import INJECTED_LAT, INJECTED_LON, XSS_CITY
 
@@ -18,22 +13,6 @@ pytestmark = pytest.mark.browser
 # Edition 2 still has 20 delegation cities: one of them now bears the injected name.
 EDITION_2_CITIES = 20
 INJECTED_IMAGES = 'img[src="x"]'
-
-# The injected city's marker, found by where its geocache row places it; its tooltip and popup
-# are opened and left open, as a reader hovering and clicking it would see them.
-OPEN_INJECTED_MARKER_JS = (
-    "([lat, lon]) => {"
-    + OPEN_MARKER_JS
-    + """
-    const markers = Object.values(window.map._layers).filter((layer) =>
-        ((layer.options && layer.options.className) || '').split(/\\s+/).includes('city-marker')
-        && layer.getLatLng
-        && Math.abs(layer.getLatLng().lat - lat) < 0.01
-        && Math.abs(layer.getLatLng().lng - lon) < 0.01);
-    if (markers.length !== 1) return {found: markers.length};
-    return {found: 1, ...openMarker(markers[0])};
-}"""
-)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -46,7 +25,12 @@ def test_injected_city_name_is_shown_as_text_and_runs_no_script(xss_server, watc
 
     # Render every marker's tooltip and popup once: any of them could turn the name into HTML.
     rendered = rendered_texts(frame, "city-marker")
-    injected = frame.evaluate(OPEN_INJECTED_MARKER_JS, [INJECTED_LAT, INJECTED_LON])
+    # The injected city's marker, found by where its geocache row places it; its tooltip and popup
+    # are opened and left open, as a reader hovering and clicking it would see them.
+    opened = rendered_texts(
+        frame, "city-marker", near=(INJECTED_LAT, INJECTED_LON), leave_open=True
+    )
+    injected = {"found": len(opened), **(opened[0] if len(opened) == 1 else {})}
 
     assert frame.locator(INJECTED_IMAGES).count() == 0, "the map frame built the injected <img>"
     assert page.locator(INJECTED_IMAGES).count() == 0, "the page built the injected <img>"

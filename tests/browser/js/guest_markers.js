@@ -1,0 +1,7 @@
+// One entry per guest marker: whether it is also a city marker.
+() => Object.values(window.map._layers).filter((layer) => {
+    const classes = ((layer.options && layer.options.className) || '').split(/\s+/);
+    return classes.includes('guest-marker');
+}).map((layer) => ({
+    isCity: layer.options.className.split(/\s+/).includes('city-marker'),
+}))
