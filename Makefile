@@ -22,11 +22,13 @@ run: setup
 
 test: setup-dev chromium haproxy
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) -m footprint check
 	$(PY) -m pytest
 
 lint: setup-dev
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
 check: setup
 	$(PY) -m footprint check
