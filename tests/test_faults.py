@@ -31,6 +31,7 @@ from geo.resolver import Resolver, shared_gazetteer
 from geo.table import geocode_table
 from tests import fault_writer
 from tests.conftest import REPO
+from tests.full_disk import fill_disk_after
 from tests.geo_fixtures.support import index_dir  # noqa: F401
 from tests.organizer_app import organizer_env, signed_in_by_link  # noqa: F401
 from tests.test_app import PAGES, _as_a_running_server, _metrics, _run  # noqa: F401
@@ -268,14 +269,7 @@ def _leftovers(folder):
 
 def test_a_full_disk_while_publishing_keeps_the_data(data_copy, monkeypatch):
     before = _files(data_copy)
-    real_write = os.write
-
-    def fill_up(handle, chunk):
-        if len(chunk) > 100:
-            return real_write(handle, bytes(chunk[:100]))
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    monkeypatch.setattr(atomic_files.os, "write", fill_up)
+    fill_disk_after(monkeypatch, 100)
     with pytest.raises(StorageError) as raised:
         publisher.publish(data_copy, 2, [], who="a", file_name="x.csv")
     assert str(raised.value).startswith(f"could not write {data_copy / 'cities.csv'}: ")

@@ -16,23 +16,12 @@ from footprint.data import DataError
 from footprint.i18n import FIRST_STRONG_ISOLATE as FSI
 from footprint.i18n import POP_ISOLATE as PDI
 from footprint.refusals import REFUSED_CHANGES, refusal
+from tests.full_disk import fill_disk_after
 from tests.organizer_app import organizer_env, signed_in_by_link
 from tests.test_publisher import city, files, publish_8
 from tests.test_workspace_app import _place_made_up_city, _upload_fixture
 
 __all__ = ["organizer_env"]  # the fixture, used by name below
-
-
-def _disk_full(monkeypatch) -> None:
-    """The disk fills up after the first 100 bytes of any data file's write."""
-    real_write = os.write
-
-    def fill_up(handle, chunk):
-        if len(chunk) > 100:
-            return real_write(handle, bytes(chunk[:100]))
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    monkeypatch.setattr(atomic_files.os, "write", fill_up)
 
 
 @pytest.mark.parametrize(
@@ -57,7 +46,7 @@ def test_each_refused_write_names_its_cause_and_the_file(tmp_path, code, english
 
 
 def test_a_full_disk_while_publishing_is_said_as_such(data_copy, monkeypatch):
-    _disk_full(monkeypatch)
+    fill_disk_after(monkeypatch, 100)
     with pytest.raises(REFUSED_CHANGES) as raised:
         publish_8(data_copy)
     explained = refusal(raised.value)
@@ -125,7 +114,7 @@ def test_the_workspace_says_a_full_disk_in_french_then_in_arabic(organizer_env, 
     folder = organizer_env
     before = files(folder)
     app = _place_made_up_city(_upload_fixture(signed_in_by_link(monkeypatch, "fr")))
-    _disk_full(monkeypatch)
+    fill_disk_after(monkeypatch, 100)
     app.button(key="ws_publish").click().run()
     assert not app.exception
     assert [error.value for error in app.error] == [

@@ -9,6 +9,7 @@ import pytest
 import atomic_files
 from footprint import storage
 from footprint.storage import StorageError, atomic_write_bytes, atomic_write_text
+from tests.full_disk import fill_disk_after
 
 
 def _mode(path):
@@ -75,14 +76,7 @@ def test_the_file_keeps_its_owner_when_written_by_root(tmp_path):
 def test_a_full_disk_is_named_and_the_old_file_kept(tmp_path, monkeypatch):
     path = tmp_path / "cities.csv"
     path.write_bytes(b"old rows\n")
-    real_write = os.write
-
-    def write_until_full(handle, data):
-        if len(data) > 4:
-            return real_write(handle, bytes(data[:4]))
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    monkeypatch.setattr(atomic_files.os, "write", write_until_full)
+    fill_disk_after(monkeypatch, 4)
     with pytest.raises(StorageError) as raised:
         atomic_write_bytes(path, b"a much longer new content\n")
     assert str(raised.value).startswith(f"could not write {path}: the disk is full")
