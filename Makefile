@@ -34,7 +34,7 @@ check: setup
 	$(PY) -m footprint check
 
 bench: setup-dev chromium
-	$(PY) bench/geo_bench.py
+	$(PY) bench/geo_bench.py --write-readme
 	$(PY) bench/map_bench.py --write-readme
 	$(MAKE) bench-static-site
 	$(MAKE) bench-import
