@@ -47,6 +47,52 @@ def test_the_page_reads_right_to_left_with_the_sidebar_on_the_right(app_server, 
     watch.assert_clean()
 
 
+PHONE = {"width": 390, "height": 844}
+
+
+def _sidebar_box(page) -> dict:
+    return page.get_by_test_id("stSidebar").evaluate(
+        "(node) => { const box = node.firstElementChild.getBoundingClientRect();"
+        " return {left: box.left, right: box.right}; }"
+    )
+
+
+@pytest.mark.parametrize("viewport", [PHONE, VIEWPORT], ids=["phone", "desktop"])
+def test_a_closed_sidebar_is_out_of_view_and_opens_from_the_right(app_server, browser, viewport):
+    """Streamlit slides a closed sidebar out to the left: from the right, it stayed on screen,
+    squeezed over the map (every Arabic visitor on a phone, where it starts closed)."""
+    context = browser.new_context(viewport=viewport, locale="en-US")
+    try:
+        watch = PageWatch(context.new_page())
+        watch.attach(context)
+        page = watch.page
+        open_app(page, app_server, f"/?edition=2&lang={LANG}")
+        if viewport is VIEWPORT:  # a desktop starts with it open: close it
+            page.get_by_test_id("stSidebar").hover()
+            page.get_by_test_id("stSidebarCollapseButton").locator("button").click()
+        sidebar = page.get_by_test_id("stSidebar")
+        expect_closed = 'node => node.getAttribute("data-collapsed") === "true"'
+        page.wait_for_function(f"() => ({expect_closed})(document.getElementById('stSidebar'))")
+        page.wait_for_timeout(600)  # its 0.3 s slide
+        assert _sidebar_box(page)["left"] >= viewport["width"], _sidebar_box(page)
+        main = page.get_by_test_id("stMain").bounding_box()
+        assert main["x"] <= 1 and main["width"] >= viewport["width"] - 2, main
+        expand = page.get_by_test_id("stExpandSidebarButton")
+        mirrored = expand.get_by_test_id("stIconMaterial").evaluate(
+            "(icon) => getComputedStyle(icon).transform"
+        )
+        assert mirrored.startswith("matrix(-1,"), mirrored  # «: it opens leftwards
+        expand.click()
+        page.wait_for_timeout(600)
+        assert sidebar.get_attribute("data-collapsed") == "false"
+        opened = _sidebar_box(page)
+        assert abs(opened["right"] - viewport["width"]) <= 1, opened
+        assert opened["left"] < viewport["width"] - 200, opened
+        watch.assert_clean()
+    finally:
+        context.close()
+
+
 def test_a_browser_set_to_arabic_gets_arabic_without_asking(app_server, browser):
     context = browser.new_context(viewport=VIEWPORT, locale="ar-MA")
     try:
