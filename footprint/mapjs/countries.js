@@ -13,6 +13,7 @@ window.footprint = window.footprint || {};
   };
 })();
 window.footprint.countries = function (map, source) {
+  var paneName = "footprintBasemap";
   var tint = {};
   var onlineTiles = false;
   function style(feature) {
@@ -22,7 +23,14 @@ window.footprint.countries = function (map, source) {
       fillOpacity: onlineTiles ? (color ? 0.35 : 0) : (color ? 0.45 : 1)
     };
   }
-  var layer = L.geoJSON(null, {style: style, interactive: false, attribution: "Natural Earth"});
+  // Its own pane under the overlay pane (z-index 400) of the markers and arcs: in the app the
+  // polygons arrive after the markers, and a canvas made then would be stacked above theirs.
+  var pane = map.getPane(paneName) || map.createPane(paneName);
+  pane.style.zIndex = 350;
+  var layer = L.geoJSON(null, {
+    style: style, interactive: false, attribution: "Natural Earth",
+    pane: paneName, renderer: L.canvas({pane: paneName})
+  });
   function setTint(colors) { tint = colors; layer.setStyle(style); }
   window.footprintTint = setTint;
   // The layer control announces the optional tiles; markers coming and going do not matter.

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from PIL import Image
 from playwright.sync_api import Frame, Page
 
 from footprint.i18n import CONTINENT_NAMES, name_in, t
 from tests.browser.js import script
 from tests.browser.leaflet import (
+    MAP_FRAME_SELECTOR,
     count_layers,
     map_frame,
     rendered_texts,
@@ -60,6 +64,23 @@ def test_all_editions_draws_every_city_once_with_shanghai_as_guest(app_server, w
     assert any(
         GUEST_CITY in text["tooltip"] or GUEST_CITY in text["popup"] for text in guest_texts
     ), f"the guest marker does not name {GUEST_CITY}: {guest_texts}"
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize("edition", ["2", "7"])
+def test_the_host_city_is_drawn_above_the_countries(app_server, watch, edition):
+    """The basemap's countries reach the app's map after its markers: drawn on a canvas made
+    then, they covered them, and Casablanca's marker was hidden under Morocco. What shows at
+    the host marker's centre must be its own near-black fill (edition 7: no list, only it)."""
+    page = watch.page
+    frame = open_map(page, app_server, f"edition={edition}&lang=en")
+    wait_for_layer_count(frame, "host-marker", 1)
+    frame.wait_for_function(script("host_marker_point"))
+    frame.evaluate(script("two_frames"))
+    point = frame.evaluate(script("host_marker_point"))
+    shot = Image.open(io.BytesIO(page.locator(MAP_FRAME_SELECTOR).screenshot())).convert("RGB")
+    pixel = shot.getpixel((point["x"], point["y"]))
+    assert max(pixel) < 80, f"the host marker's centre shows {pixel}, not its dark fill"
     watch.assert_clean()
 
 
