@@ -115,7 +115,8 @@ def legend(lang: str) -> Element:
         f'<div><span class="fp-dot fp-guest"></span>{html.escape(t("guest_city", lang))}</div>'
     )
     content = (
-        f'<div dir="{direction(lang)}"><b>{html.escape(t("legend_title", lang))}</b>{items}</div>'
+        f'<div class="fp-legend-body" dir="{direction(lang)}">'
+        f"<b>{html.escape(t('legend_title', lang))}</b>{items}</div>"
     )
     return _Script("legend", "Legend", script_json(content), view_data=False)
 

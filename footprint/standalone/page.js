@@ -157,10 +157,7 @@
     var d = views.markers(view, state.mask);
     layers = views.draw(base, layers, d, true);
     var bounds = views.bounds(d);
-    if (bounds) {
-      base.map.fitBounds(bounds, {paddingTopLeft: [140, 24], paddingBottomRight: [24, 24],
-                                  maxZoom: 5});
-    }
+    if (bounds) window.footprint.fitCities(base.map, bounds);
     var link = query();
     var share = byId("fp-share");
     share.href = link;

@@ -120,9 +120,12 @@ window.footprint.views = function (data) {
     control.onAdd = function () { return box; };
     control.update = function (next) {
       box.textContent = "";
+      var body = document.createElement("div");  // the same markup as the app's legend
+      body.className = "fp-legend-body";
+      box.appendChild(body);
       var title = document.createElement("b");
       title.textContent = next.legendTitle;
-      box.appendChild(title);
+      body.appendChild(title);
       next.legend.forEach(function (entry) {
         var row = document.createElement("div");
         var dot = document.createElement("span");
@@ -130,7 +133,7 @@ window.footprint.views = function (data) {
         if (entry[2] === "continent") dot.style.background = entry[1];
         row.appendChild(dot);
         row.appendChild(document.createTextNode(entry[0]));
-        box.appendChild(row);
+        body.appendChild(row);
       });
     };
     control.update(texts);
@@ -141,7 +144,7 @@ window.footprint.views = function (data) {
   // One base map: the offline countries, no tiles, nothing fetched.
   function baseMap(element, basemap) {
     var map = L.map(element, {
-      center: [25, 10], zoom: 2, minZoom: 1, preferCanvas: true, zoomSnap: 0.25,
+      center: [25, 10], zoom: 2, minZoom: 0, preferCanvas: true, zoomSnap: 0.25,
       maxBounds: [[-90, -180], [90, 180]], attributionControl: true
     });
     map.attributionControl.setPrefix("");

@@ -84,6 +84,27 @@ def test_the_host_city_is_drawn_above_the_countries(app_server, watch, edition):
     watch.assert_clean()
 
 
+def _height(box: dict) -> float:
+    return box["bottom"] - box["top"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_on_a_phone_the_legend_is_compact_and_clear_of_the_attribution(app_server, browser, lang):
+    """On a phone's narrow map the legend, one entry a line, took a third of its height. In two
+    columns it must not run under the attribution, which shares its bottom line."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        frame = open_map(context.new_page(), app_server, f"edition=2&lang={lang}")
+        boxes = frame.evaluate(script("legend_boxes"))
+        legend, attribution = boxes["legend"], boxes["attribution"]
+        side_by_side = legend["right"] <= attribution["left"]
+        assert side_by_side or legend["bottom"] <= attribution["top"], boxes
+        assert _height(legend) < 0.2 * _height(boxes["map"]), boxes
+        assert frame.evaluate(script("markers_out_of_view")) == []
+    finally:
+        context.close()
+
+
 def test_continent_filter_redraws_markers_without_remounting_or_rezooming(app_server, watch):
     """Changing a filter must not rebuild the map: the reader keeps the zoom they chose."""
     page = watch.page

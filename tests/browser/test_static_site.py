@@ -16,6 +16,7 @@ from playwright.sync_api import Page
 from footprint.i18n import t
 from footprint.places import display_names, places
 from footprint.static_site.publish import publish_site
+from tests.browser.js import script
 from tests.browser.leaflet import count_layers, rendered_texts, wait_for_layer_count
 from tests.browser.server import REPO
 from tests.browser.xss_data import XSS_CITY
@@ -96,6 +97,24 @@ def test_shared_link_draws_its_markers(site_url, watch, bundled, lang, query, ci
     assert page.get_attribute("html", "lang") == lang
     assert page.get_attribute("html", "dir") == ("rtl" if lang == "ar" else "ltr")
     watch.assert_clean()
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+@pytest.mark.parametrize(("query", "cities", "guests"), VIEWS, ids=[v[0] for v in VIEWS])
+def test_on_a_phone_every_marker_is_in_view(site_url, browser, lang, query, cities, guests):
+    """A phone's map is narrow: fitted with the room a wide map leaves beside the legend, the
+    view could not hold every city, and Shanghai and the Americas were cut off. Below the map,
+    the figures ran under the sources line of a page one screen high."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        open_view(page, f"{site_url}/?{query}&lang={lang}")
+        wait_for_layer_count(page.main_frame, "city-marker", cities)
+        assert page.evaluate(script("markers_out_of_view")) == []
+        side, footer = page.locator(".fp-side").bounding_box(), page.locator(".fp-footer")
+        assert side["y"] + side["height"] <= footer.bounding_box()["y"] + 1
+    finally:
+        context.close()
 
 
 def test_injected_city_name_is_shown_as_text_and_runs_no_script(xss_site_url, watch):

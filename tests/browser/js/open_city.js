@@ -22,6 +22,6 @@
         popupDir: card ? card.dir : '',
         popupDirection: card ? getComputedStyle(card).direction : '',
         mapDirection: getComputedStyle(window.map.getContainer()).direction,
-        legendDirection: getComputedStyle(document.querySelector('.fp-legend > div')).direction,
+        legendDirection: getComputedStyle(document.querySelector('.fp-legend-body')).direction,
     };
 }
