@@ -117,8 +117,10 @@
         return box;
       });
     }
-    setText("fp-figures-heading", texts.labels.figures);
     var headlines = view.headlines.length ? view.headlines : [];
+    setText("fp-figures-heading", texts.labels.figures);
+    // Figures are published per edition: every edition together has none, and says nothing.
+    byId("fp-figures-heading").hidden = !headlines.length && view.edition === null;
     fill(byId("fp-headlines"), headlines, function (headline) {
       var box = item("div", "", "fp-headline");
       box.appendChild(item("span", headline[1], "fp-value"));

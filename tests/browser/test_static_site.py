@@ -117,6 +117,18 @@ def test_on_a_phone_every_marker_is_in_view(site_url, browser, lang, query, citi
         context.close()
 
 
+@pytest.mark.parametrize(("query", "shown"), [("edition=2", True), ("edition=all", False)])
+def test_the_figures_heading_only_heads_figures(site_url, watch, query, shown):
+    """Figures are published per edition: every edition together showed their heading over
+    nothing."""
+    page = watch.page
+    open_view(page, f"{site_url}/?{query}&lang=en")
+    heading = page.locator("#fp-figures-heading")
+    assert heading.is_visible() is shown
+    assert (page.locator("#fp-headlines .fp-headline").count() > 0) is shown
+    watch.assert_clean()
+
+
 def test_injected_city_name_is_shown_as_text_and_runs_no_script(xss_site_url, watch):
     page = watch.page
     open_view(page, f"{xss_site_url}/?edition=2&lang=en")
