@@ -37,6 +37,7 @@ class Headline:
     metric: str
     label: str
     value: str  # every distinct statement, joined with " / " when sources disagree
+    disputed: bool = False  # the sources state it in more than one way
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,7 @@ def take_snapshot(
             card.metric,
             name_in(METRIC_NAMES, card.metric, lang),
             " / ".join(statement_text(s, lang) for s in card.statements),
+            disputed=len(card.statements) > 1,
         )
         for card in (edition_figures(dataset.figures, filters.edition) if filters.edition else [])
     )

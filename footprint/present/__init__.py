@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from footprint.i18n import format_number, t
 from footprint.qr import public_view_url, qr_svg
 from footprint.slides import Slide, first_slide
+from footprint.snapshot import Headline
 from footprint.standalone.document import environment, render_document
 from footprint.standalone.payload import count_figures, page_data
 
@@ -23,6 +24,17 @@ MAX_INTERVAL_S = 3600
 NAMED_CITIES = 12
 PRESENT_SCRIPTS = ("views.js", "present.js")
 PRESENT_STYLES = ("map.css", "present.css")
+# A figure longer than this (`≈ 100 (annoncé)`) takes the panel's whole width: in the slides'
+# large type, half of it would cut a word in two.
+HALF_WIDTH_CHARS = 12
+
+
+def figure_class(headline: Headline) -> str:
+    """A figure stated in several ways gets the whole width and smaller type; a long one, the
+    whole width."""
+    if headline.disputed:
+        return "fp-figure fp-wide fp-disputed"
+    return "fp-figure fp-wide" if len(headline.value) > HALF_WIDTH_CHARS else "fp-figure"
 
 
 def render_presentation(
@@ -69,6 +81,7 @@ def render_presentation(
             ],
             qr_codes=qr_codes,
             count_figures=count_figures,
+            figure_class=figure_class,
             counted_from_list=lambda snapshot: t(
                 "counted_from_list", lang, scope=snapshot.edition_label
             ),
