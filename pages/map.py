@@ -25,7 +25,7 @@ with map_column:
     if chosen.edition is not None and facts.counts is None:
         st.info(t("map_no_list", lang))
     show_map(data.map_spec_for(data_dir(), chosen), lang, show_arcs)
-with side_column:
+with side_column, st.container(key=widgets.MAP_SIDE_KEY):
     widgets.map_side_column(chosen)
     present_button(chosen)
     press_kit.download_button(data_dir(), chosen)

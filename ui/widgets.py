@@ -16,6 +16,8 @@ from ui.markdown import escape_markdown
 
 # Up to this many rows, an Arabic table is an HTML table (right to left); beyond, a grid.
 RTL_HTML_TABLE_ROWS = 300
+# The container of the column beside the map; page.css gives that column room by this key.
+MAP_SIDE_KEY = "map_side"
 
 
 def edition_parts(parts: tuple[dict[str, str], ...], lang: str) -> None:

@@ -19,6 +19,7 @@ from tests.browser.leaflet import (
 )
 from tests.browser.navigation import open_app, wait_for_app_idle
 from tests.browser.server import StreamlitServer
+from ui.widgets import MAP_SIDE_KEY
 
 pytestmark = pytest.mark.browser
 
@@ -101,6 +102,30 @@ def test_on_a_phone_the_legend_is_compact_and_clear_of_the_attribution(app_serve
         assert side_by_side or legend["bottom"] <= attribution["top"], boxes
         assert _height(legend) < 0.2 * _height(boxes["map"]), boxes
         assert frame.evaluate(script("markers_out_of_view")) == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    ("viewport", "beside"),
+    [({"width": 820, "height": 1180}, False), ({"width": 1400, "height": 900}, True)],
+    ids=["tablet", "desktop"],
+)
+def test_the_figures_beside_the_map_have_room_or_go_below_it(app_server, browser, viewport, beside):
+    """On a tablet the column beside the map got a fifth of a narrow main area: its cards'
+    labels broke letter by letter and the bars by continent had no room."""
+    context = browser.new_context(viewport=viewport)
+    try:
+        page = context.new_page()
+        open_app(page, app_server, "/?edition=2&lang=fr")
+        map_frame(page)
+        side = page.locator(f".st-key-{MAP_SIDE_KEY}").bounding_box()
+        shown = page.locator(MAP_FRAME_SELECTOR).bounding_box()
+        assert side["width"] >= 170, side
+        if beside:
+            assert side["x"] >= shown["x"] + shown["width"], (side, shown)
+        else:
+            assert side["y"] >= shown["y"] + shown["height"], (side, shown)
     finally:
         context.close()
 
