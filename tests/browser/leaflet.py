@@ -88,3 +88,10 @@ def rendered_texts(
         script("open_markers"),
         {"className": class_name, "near": near, "leaveOpen": leave_open},
     )
+
+
+def settle(frame: Frame) -> None:
+    """Wait until the map has stopped moving (a first fit may animate), then for two frames:
+    what is measured next is what stays on screen."""
+    frame.wait_for_function(script("map_settled"))
+    frame.evaluate(script("two_frames"))

@@ -15,6 +15,7 @@ from tests.browser.leaflet import (
     count_layers,
     map_frame,
     rendered_texts,
+    settle,
     wait_for_layer_count,
 )
 from tests.browser.navigation import open_app, wait_for_app_idle
@@ -77,7 +78,7 @@ def test_the_host_city_is_drawn_above_the_countries(app_server, watch, edition):
     frame = open_map(page, app_server, f"edition={edition}&lang=en")
     wait_for_layer_count(frame, "host-marker", 1)
     frame.wait_for_function(script("host_marker_point"))
-    frame.evaluate(script("two_frames"))
+    settle(frame)
     point = frame.evaluate(script("host_marker_point"))
     shot = Image.open(io.BytesIO(page.locator(MAP_FRAME_SELECTOR).screenshot())).convert("RGB")
     pixel = shot.getpixel((point["x"], point["y"]))
@@ -96,6 +97,8 @@ def test_on_a_phone_the_legend_is_compact_and_clear_of_the_attribution(app_serve
     context = browser.new_context(viewport={"width": 390, "height": 844})
     try:
         frame = open_map(context.new_page(), app_server, f"edition=2&lang={lang}")
+        wait_for_layer_count(frame, "city-marker", EDITION_2_CITIES)
+        settle(frame)
         boxes = frame.evaluate(script("legend_boxes"))
         legend, attribution = boxes["legend"], boxes["attribution"]
         side_by_side = legend["right"] <= attribution["left"]

@@ -17,7 +17,7 @@ from footprint.i18n import t
 from footprint.places import display_names, places
 from footprint.static_site.publish import publish_site
 from tests.browser.js import script
-from tests.browser.leaflet import count_layers, rendered_texts, wait_for_layer_count
+from tests.browser.leaflet import count_layers, rendered_texts, settle, wait_for_layer_count
 from tests.browser.server import REPO
 from tests.browser.xss_data import XSS_CITY
 
@@ -110,6 +110,7 @@ def test_on_a_phone_every_marker_is_in_view(site_url, browser, lang, query, citi
         page = context.new_page()
         open_view(page, f"{site_url}/?{query}&lang={lang}")
         wait_for_layer_count(page.main_frame, "city-marker", cities)
+        settle(page.main_frame)
         assert page.evaluate(script("markers_out_of_view")) == []
         side, footer = page.locator(".fp-side").bounding_box(), page.locator(".fp-footer")
         assert side["y"] + side["height"] <= footer.bounding_box()["y"] + 1
