@@ -6,7 +6,7 @@ import pytest
 
 from tests.browser.leaflet import map_frame, rendered_texts, wait_for_layer_count
 from tests.browser.navigation import open_app
-from tests.browser.xss_data import INJECTED_LAT, INJECTED_LON, XSS_CITY
+from tests.browser.xss_data import INJECTED_LAT, INJECTED_LON, LINKED_NOTE, XSS_CITY
 
 pytestmark = pytest.mark.browser
 
@@ -42,4 +42,17 @@ def test_injected_city_name_is_shown_as_text_and_runs_no_script(xss_server, watc
     assert frame.locator(".leaflet-popup", has_text=XSS_CITY).count() == 1
     others = [text for text in rendered if XSS_CITY not in text["tooltip"] + text["popup"]]
     assert len(others) == EDITION_2_CITIES - 1, "the name shows on one marker only"
+    watch.assert_clean()
+
+
+def test_an_address_in_a_note_is_shown_as_text_not_as_a_link(xss_server, watch):
+    """Markdown links `http://…`, `www.…` and `a@b.org` on its own, escaped or not: a note
+    from the data shows them as written, and nothing on the page links there."""
+    page = watch.page
+    open_app(page, xss_server, "/?lang=en")
+    page.locator('[data-testid="stSidebarNavLink"]', has_text="Editions").click()
+    note = page.locator('[data-testid="stMarkdownContainer"]', has_text="press@")
+    shown = note.first.inner_text().replace("\u2060", "")  # the invisible word joiners
+    assert LINKED_NOTE in shown, shown
+    assert page.locator('[data-testid="stMain"] a[href*="example.org"]').count() == 0
     watch.assert_clean()

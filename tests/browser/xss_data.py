@@ -18,6 +18,8 @@ REPLACED_EDITION = "2"
 REPLACED_COUNTRY = "KE"
 # Where Nairobi is; the geocache row is "manual", which the geocoder always trusts.
 INJECTED_LAT, INJECTED_LON = -1.28333, 36.81667
+# Edition 1's English note, written with what Markdown turns into links on its own.
+LINKED_NOTE = "See http://example.org/notes, www.example.org or press@example.org."
 GEOCACHE_COLUMNS = ("query", "country", "lat", "lon", "name", "country_code", "provider", "updated")
 
 
@@ -26,6 +28,7 @@ def make_xss_data_folder(folder: Path) -> Path:
     shutil.copytree(REPO / "data", folder)
     _rename_city(folder / "cities.csv")
     _add_geocache_row(folder / "geocache.csv")
+    _note_with_links(folder / "editions.csv")
     return folder
 
 
@@ -78,3 +81,17 @@ def _add_geocache_row(geocache_csv: Path) -> None:
             writer = csv.DictWriter(target, fieldnames=GEOCACHE_COLUMNS, lineterminator="\n")
             writer.writeheader()
             writer.writerow(row)
+
+
+def _note_with_links(editions_csv: Path) -> None:
+    with editions_csv.open(encoding="utf-8-sig", newline="") as source:
+        reader = csv.DictReader(source)
+        fieldnames = reader.fieldnames
+        rows = list(reader)
+    assert fieldnames is not None, f"{editions_csv} has no header"
+    (first,) = [row for row in rows if row["edition"] == "1"]
+    first["notes_en"] = LINKED_NOTE
+    with editions_csv.open("w", encoding="utf-8", newline="") as target:
+        writer = csv.DictWriter(target, fieldnames=fieldnames, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
