@@ -18,6 +18,7 @@ from tests.organizer_app import (
     organizer_env,
     titles,
 )
+from ui.markdown import escape_markdown
 
 __all__ = ["organizer_env"]  # the fixture, used by name below
 
@@ -387,7 +388,8 @@ def test_openid_connect_lets_in_only_the_allow_list(organizer_env, fresh_server_
     app.run()
     app.switch_page("pages/organizers.py").run()
     assert titles(app) == ["Organizers"]
-    assert "Signed in: organizer@example\\.org" in [c.value for c in app.caption]
+    signed_in = f"Signed in: {escape_markdown('organizer@example.org')}"
+    assert signed_in in [c.value for c in app.caption]
     stranger = {"is_logged_in": True, "email": "someone@example.org", "email_verified": True}
     app = _signin_page(secrets=OIDC_SECRETS, user=stranger)
     assert "is not on the organizers' list" in app.warning[0].value
