@@ -9,6 +9,7 @@ from PIL import Image
 from playwright.sync_api import Frame, Page
 
 from footprint.i18n import CONTINENT_NAMES, name_in, t
+from footprint.mapview import MAP_HEIGHT
 from tests.browser.js import script
 from tests.browser.leaflet import (
     MAP_FRAME_SELECTOR,
@@ -104,6 +105,8 @@ def test_on_a_phone_the_legend_is_compact_and_clear_of_the_attribution(app_serve
         side_by_side = legend["right"] <= attribution["left"]
         assert side_by_side or legend["bottom"] <= attribution["top"], boxes
         assert _height(legend) < 0.2 * _height(boxes["map"]), boxes
+        shown = context.pages[0].locator(MAP_FRAME_SELECTOR).bounding_box()
+        assert 360 <= shown["height"] <= 1.25 * shown["width"], shown  # not a strip of world
         assert frame.evaluate(script("markers_out_of_view")) == []
     finally:
         context.close()
@@ -127,6 +130,7 @@ def test_the_figures_beside_the_map_have_room_or_go_below_it(app_server, browser
         assert side["width"] >= 170, side
         if beside:
             assert side["x"] >= shown["x"] + shown["width"], (side, shown)
+            assert shown["height"] == MAP_HEIGHT, shown
         else:
             assert side["y"] >= shown["y"] + shown["height"], (side, shown)
     finally:

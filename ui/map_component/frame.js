@@ -10,8 +10,16 @@
     window.parent.postMessage(message, "*");
   }
 
+  // A phone's narrow frame gets a map about as high as it is wide: at the page's full height a
+  // world map, wider than high, was a strip between two bands of sea.
+  var PHONE_MIN_HEIGHT = 360;
+  function heightFor(args) {
+    if (!window.innerWidth) return args.height;
+    return Math.min(args.height, Math.max(PHONE_MIN_HEIGHT, Math.round(window.innerWidth * 1.2)));
+  }
+
   function makeMap(args) {
-    document.getElementById("map_div").style.height = args.height + "px";
+    document.getElementById("map_div").style.height = heightFor(args) + "px";
     document.head.insertAdjacentHTML("beforeend", args.header);
     var script = document.createElement("script");
     script.textContent = args.script + "\nwindow.map = map_div;";
@@ -30,9 +38,12 @@
       shown.layers = args.feature_group;
       showLayers(args.feature_group);
     }
-    if (args.height !== shown.height) {
-      shown.height = args.height;
-      tell("streamlit:setFrameHeight", {height: args.height});
+    var height = heightFor(args);
+    if (height !== shown.height) {
+      shown.height = height;
+      document.getElementById("map_div").style.height = height + "px";
+      window.map.invalidateSize(false);
+      tell("streamlit:setFrameHeight", {height: height});
     }
   }
 
