@@ -156,6 +156,9 @@
     controls(view, texts);
     figures(view, texts);
     legend.update(texts);
+    // The texts just set may have moved the map: it learns its size before it holds markers,
+    // when a redraw costs little (fitCities checks it again, then for nothing).
+    base.map.invalidateSize(false);
     var d = views.markers(view, state.mask);
     layers = views.draw(base, layers, d, true);
     var bounds = views.bounds(d);
