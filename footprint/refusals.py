@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 from dataclasses import dataclass
+from typing import get_args
 
 from atomic_files import StorageError
 from footprint.data import DataError
@@ -51,17 +52,12 @@ class Refusal:
         return t(self.key, lang, file=isolate(self.file, lang), setting=isolate(KEEP_ENV, lang))
 
 
-# Every error a publish or a restore refuses with, the data left as it was.
-REFUSED_CHANGES = (
-    DataError,
-    StorageError,
-    HistoryKeepError,
-    UnknownVersionError,
-    UnreadableVersionError,
-)
+# Every error a publish or a restore refuses with, the data left as it was; as a tuple for
+# `except`.
 RefusedChange = (
     DataError | StorageError | HistoryKeepError | UnknownVersionError | UnreadableVersionError
 )
+REFUSED_CHANGES = get_args(RefusedChange)
 
 
 def refusal(error: RefusedChange) -> Refusal:

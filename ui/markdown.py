@@ -11,9 +11,9 @@ import re
 # Every character CommonMark lets a backslash escape, plus `$` (Streamlit's LaTeX) and `~`.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&\"'])")
 # GitHub-flavoured Markdown finds `http://…`, `www.…` and `a@b.org` in the text once it is
-# parsed, escapes undone, and links them. An invisible word joiner inside each breaks the
-# pattern and leaves the text as it reads.
-_LINK_PATTERN = re.compile(r"(://|(?<![^\W_])www(?=\.)|@)", re.IGNORECASE)
+# parsed, escapes undone, and links them. An invisible word joiner where each pattern needs two
+# characters side by side (`:` `//`, `www` `.`, `@` and a name) leaves the text as it reads.
+_LINK_JOINTS = re.compile(r"(?<=:)(?=//)|(?<=\bwww)(?=\.)|(?<=@)", re.IGNORECASE)
 _WORD_JOINER = "\u2060"
 
 
@@ -21,11 +21,5 @@ def escape_markdown(text: object) -> str:
     """`text` as literal Markdown: every special character backslash-escaped, line breaks kept
     as spaces so a value cannot start a heading or a list."""
     flat = " ".join(str(text).split())
-    unlinked = _LINK_PATTERN.sub(_joined, flat)
+    unlinked = _LINK_JOINTS.sub(_WORD_JOINER, flat)
     return _SPECIAL.sub(r"\\\1", unlinked)
-
-
-def _joined(match: re.Match) -> str:
-    """`:` + joiner + `//`, `www` + joiner, `@` + joiner."""
-    found = match.group(1)
-    return found[0] + _WORD_JOINER + found[1:] if found == "://" else found + _WORD_JOINER

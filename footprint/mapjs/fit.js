@@ -1,8 +1,8 @@
 /* Fits a view to its cities, clear of the legend in the bottom-left corner: beside it on a wide
-   map, above it on a phone's narrow one, where it is two columns wide (map.css). */
+   map, above it on a phone's narrow one, where it is two columns wide (map.css). The map must
+   know its current size (Leaflet keeps the one it was made with until told). */
 window.footprint = window.footprint || {};
 window.footprint.fitCities = function (map, bounds) {
-  map.invalidateSize(false);  // the page may have laid itself out around the map since it was made
   var narrow = map.getSize().x <= 480;  // map.css's phone layout
   var legend = map.getContainer().querySelector(".fp-legend");
   var belowCities = narrow && legend ? legend.offsetHeight + 40 : 24;

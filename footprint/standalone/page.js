@@ -157,7 +157,7 @@
     figures(view, texts);
     legend.update(texts);
     // The texts just set may have moved the map: it learns its size before it holds markers,
-    // when a redraw costs little (fitCities checks it again, then for nothing).
+    // when a redraw costs little, and before fitCities reads it.
     base.map.invalidateSize(false);
     var d = views.markers(view, state.mask);
     layers = views.draw(base, layers, d, true);

@@ -20,6 +20,7 @@ from tests.browser.xss_data import make_xss_data_folder
 
 CHROMIUM = Path(CHROMIUM_PATH)
 VIEWPORT = {"width": 1400, "height": 900}
+PHONE = {"width": 390, "height": 844}  # a common phone, portrait
 ARTIFACTS = REPO / "tests" / "artifacts"
 
 

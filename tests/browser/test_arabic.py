@@ -10,7 +10,7 @@ import pytest
 
 from footprint.assets import FONTS_URL
 from footprint.i18n import t
-from tests.browser.conftest import VIEWPORT
+from tests.browser.conftest import PHONE, VIEWPORT
 from tests.browser.js import script
 from tests.browser.leaflet import map_frame, wait_for_layer_count
 from tests.browser.navigation import open_app, wait_for_app_idle
@@ -45,9 +45,6 @@ def test_the_page_reads_right_to_left_with_the_sidebar_on_the_right(app_server, 
     title_text = page.locator("h1").first.evaluate(script("text_extent"))
     assert title_text["left"] > main_box["x"] + main_box["width"] / 2, (title_text, main_box)
     watch.assert_clean()
-
-
-PHONE = {"width": 390, "height": 844}
 
 
 def _sidebar_box(page) -> dict:

@@ -10,6 +10,7 @@ from playwright.sync_api import Frame, Page
 
 from footprint.i18n import CONTINENT_NAMES, name_in, t
 from footprint.mapview import MAP_HEIGHT
+from tests.browser.conftest import PHONE
 from tests.browser.js import script
 from tests.browser.leaflet import (
     MAP_FRAME_SELECTOR,
@@ -95,7 +96,7 @@ def _height(box: dict) -> float:
 def test_on_a_phone_the_legend_is_compact_and_clear_of_the_attribution(app_server, browser, lang):
     """On a phone's narrow map the legend, one entry a line, took a third of its height. In two
     columns it must not run under the attribution, which shares its bottom line."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context = browser.new_context(viewport=PHONE)
     try:
         frame = open_map(context.new_page(), app_server, f"edition=2&lang={lang}")
         wait_for_layer_count(frame, "city-marker", EDITION_2_CITIES)

@@ -16,6 +16,7 @@ from playwright.sync_api import Page
 from footprint.i18n import t
 from footprint.places import display_names, places
 from footprint.static_site.publish import publish_site
+from tests.browser.conftest import PHONE
 from tests.browser.js import script
 from tests.browser.leaflet import count_layers, rendered_texts, settle, wait_for_layer_count
 from tests.browser.server import REPO
@@ -105,7 +106,7 @@ def test_on_a_phone_every_marker_is_in_view(site_url, browser, lang, query, citi
     """A phone's map is narrow: fitted with the room a wide map leaves beside the legend, the
     view could not hold every city, and Shanghai and the Americas were cut off. Below the map,
     the figures ran under the sources line of a page one screen high."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context = browser.new_context(viewport=PHONE)
     try:
         page = context.new_page()
         open_view(page, f"{site_url}/?{query}&lang={lang}")

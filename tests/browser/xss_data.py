@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from tests.browser.server import REPO
@@ -24,35 +25,35 @@ GEOCACHE_COLUMNS = ("query", "country", "lat", "lon", "name", "country_code", "p
 
 
 def make_xss_data_folder(folder: Path) -> Path:
-    """Copy `data/` to `folder`, rename the city in cities.csv and add its geocache row."""
+    """Copy `data/` to `folder`, rename the city in cities.csv, add its geocache row, and give
+    edition 1 an English note with addresses in it."""
     shutil.copytree(REPO / "data", folder)
-    _rename_city(folder / "cities.csv")
+    _edit_rows(folder / "cities.csv", _rename_city)
     _add_geocache_row(folder / "geocache.csv")
-    _note_with_links(folder / "editions.csv")
+    _edit_rows(folder / "editions.csv", _note_with_links)
     return folder
 
 
-def _rename_city(cities_csv: Path) -> None:
-    with cities_csv.open(encoding="utf-8-sig", newline="") as source:
+def _edit_rows(path: Path, edit: Callable[[list[dict[str, str]]], None]) -> None:
+    """Read a data CSV's rows, let `edit` change them in place, write them back."""
+    with path.open(encoding="utf-8-sig", newline="") as source:
         reader = csv.DictReader(source)
         fieldnames = reader.fieldnames
         rows = list(reader)
-    assert fieldnames is not None, f"{cities_csv} has no header"
-    renamed = 0
-    for row in rows:
-        if (row["edition"], row["city"], row["country"]) == (
-            REPLACED_EDITION,
-            REPLACED_CITY,
-            REPLACED_COUNTRY,
-        ):
-            assert row["role"] == "delegation", f"{REPLACED_CITY} is no longer a delegation city"
-            row["city"] = XSS_CITY
-            renamed += 1
-    assert renamed == 1, f"{REPLACED_CITY} ({REPLACED_COUNTRY}) not found once in {cities_csv}"
-    with cities_csv.open("w", encoding="utf-8", newline="") as target:
+    assert fieldnames is not None, f"{path} has no header"
+    edit(rows)
+    with path.open("w", encoding="utf-8", newline="") as target:
         writer = csv.DictWriter(target, fieldnames=fieldnames, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+
+
+def _rename_city(rows: list[dict[str, str]]) -> None:
+    replaced = (REPLACED_EDITION, REPLACED_CITY, REPLACED_COUNTRY)
+    found = [row for row in rows if (row["edition"], row["city"], row["country"]) == replaced]
+    assert len(found) == 1, f"{REPLACED_CITY} ({REPLACED_COUNTRY}) not found once in cities.csv"
+    assert found[0]["role"] == "delegation", f"{REPLACED_CITY} is no longer a delegation city"
+    found[0]["city"] = XSS_CITY
 
 
 def _add_geocache_row(geocache_csv: Path) -> None:
@@ -83,15 +84,6 @@ def _add_geocache_row(geocache_csv: Path) -> None:
             writer.writerow(row)
 
 
-def _note_with_links(editions_csv: Path) -> None:
-    with editions_csv.open(encoding="utf-8-sig", newline="") as source:
-        reader = csv.DictReader(source)
-        fieldnames = reader.fieldnames
-        rows = list(reader)
-    assert fieldnames is not None, f"{editions_csv} has no header"
+def _note_with_links(rows: list[dict[str, str]]) -> None:
     (first,) = [row for row in rows if row["edition"] == "1"]
     first["notes_en"] = LINKED_NOTE
-    with editions_csv.open("w", encoding="utf-8", newline="") as target:
-        writer = csv.DictWriter(target, fieldnames=fieldnames, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)

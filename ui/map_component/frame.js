@@ -19,7 +19,6 @@
   }
 
   function makeMap(args) {
-    document.getElementById("map_div").style.height = heightFor(args) + "px";
     document.head.insertAdjacentHTML("beforeend", args.header);
     var script = document.createElement("script");
     script.textContent = args.script + "\nwindow.map = map_div;";
@@ -32,18 +31,19 @@
     (0, eval)(layers);  // global scope, as the base map's script: the layers refer to map_div
   }
 
+  // The height first: the map is made, and its first view fitted, at its final size.
   function render(args) {
-    if (!window.map) makeMap(args);
-    if (args.feature_group !== shown.layers) {
-      shown.layers = args.feature_group;
-      showLayers(args.feature_group);
-    }
     var height = heightFor(args);
     if (height !== shown.height) {
       shown.height = height;
       document.getElementById("map_div").style.height = height + "px";
-      window.map.invalidateSize(false);
+      if (window.map) window.map.invalidateSize(false);
       tell("streamlit:setFrameHeight", {height: height});
+    }
+    if (!window.map) makeMap(args);
+    if (args.feature_group !== shown.layers) {
+      shown.layers = args.feature_group;
+      showLayers(args.feature_group);
     }
   }
 
