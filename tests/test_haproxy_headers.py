@@ -107,6 +107,12 @@ def test_upload_size_is_capped_in_the_config() -> None:
     assert 0 < config["server"]["maxUploadSize"] <= 50  # megabytes; Streamlit's default is 200
 
 
+def test_the_served_app_watches_no_source_files() -> None:
+    """`make run` reads this config: a file watcher held every new session's messages."""
+    config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["fileWatcherType"] == "none"
+
+
 def test_a_whole_session_passes_through_the_websocket(proxy: HAProxy) -> None:
     async def scenario() -> None:
         session = StreamlitSession(proxy.url, "edition=all&lang=en")
