@@ -56,13 +56,14 @@ def test_made_once_per_view_and_the_key_survives_a_filter_change(bundled, spec):
 
 
 def test_the_component_page_loads_the_apps_own_leaflet_and_map_bundle():
-    """The frame starts Leaflet and the map's scripts as it opens, from the app's static files
-    (footprint.assets), never from elsewhere."""
+    """The frame starts Leaflet, the basemap and the map's scripts as it opens, from the app's
+    static files (footprint.assets), never from elsewhere."""
     page = (map_frame.COMPONENT_DIR / "index.html").read_text(encoding="utf-8")
     assert f'<script src="{assets.MAP_BUNDLE_URL}"></script>' in page
     assert f'<link rel="stylesheet" href="{assets.LEAFLET_CSS}">' in page
     assert re.findall(r'(?:src|href)="([^"]+)"', page) == [
         assets.LEAFLET_CSS,
+        assets.COUNTRIES_URL,
         assets.MAP_BUNDLE_URL,
         "./frame.js",
     ]
