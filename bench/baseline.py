@@ -66,7 +66,9 @@ def render_page(draw_map: bool) -> None:
     """The map page's layout with the app's own widgets (count cards, continent chart, what is
     known) beside the map column, which holds the plain map or, on the floor page, nothing."""
     st.set_page_config(page_title="Global Footprint (bench)", layout="wide")
-    chosen = filters.sidebar(data.edition_years(data_dir()))
+    years = data.edition_years(data_dir())
+    filters.start(years)
+    chosen = filters.sidebar(years)
     lang = chosen.lang
     _, view = data.view_for(data_dir(), chosen)
     st.title(t("app_title", lang))

@@ -54,6 +54,7 @@ class PageRun:
 
     seconds: float
     map_args: str = ""
+    map_id: str = ""
     metrics: list[tuple[str, str]] = field(default_factory=list)
     element_kinds: dict[str, int] = field(default_factory=dict)
     exceptions: list[str] = field(default_factory=list)
@@ -125,12 +126,21 @@ class StreamlitSession:
         self._page_script_hash = ""
         self._cache: dict[str, tuple[int, ForwardMsg]] = {}
         self._runs = 0
+        # The map frame's report (ui/map_first.py), sent with every rerun once made.
+        self.map_report: WidgetState | None = None
 
-    async def open(self) -> PageRun:
-        """Load the page as a first visit does; the time runs from the first HTTP request."""
+    async def open(self, map_frame: bool = True) -> PageRun:
+        """Load the page as a first visit does; the time runs from the first HTTP request to
+        the whole page. The map page's first run sends the map alone (ui/map_first.py); a
+        browser's map frame then reports it on screen (`map_frame`), and the rest follows in a
+        second run."""
         started = time.perf_counter()
         await self.connect()
-        return await self._run(started)
+        run = await self._run(started)
+        if map_frame and run.has_map and not run.metrics and not run.exceptions:
+            self.map_report = WidgetState(id=run.map_id, json_value="true")
+            run = await self._run(started)
+        return run
 
     async def connect(self) -> None:
         """A first visit's HTTP requests and websocket, before any script run."""
@@ -188,6 +198,8 @@ class StreamlitSession:
         client.query_string = self.query_string
         client.page_script_hash = self._page_script_hash
         client.widget_states.widgets.extend(widget.state() for widget in self.widgets.values())
+        if self.map_report is not None:
+            client.widget_states.widgets.append(self.map_report)
         client.cached_message_hashes.extend(self._cache)
         context = client.context_info
         context.timezone, context.timezone_offset = "UTC", 0
@@ -283,6 +295,7 @@ class StreamlitSession:
             and MAP_COMPONENT in element.component_instance.component_name
         ):
             run.map_args = element.component_instance.json_args
+            run.map_id = element.component_instance.id
         elif kind in WIDGET_KINDS:
             widget_element = getattr(element, kind)
             match = WIDGET_ID.match(widget_element.id)

@@ -6,7 +6,7 @@ from footprint.data import data_dir
 from footprint.i18n import t
 from footprint.localized import format_list
 from footprint.metrics import editions_label
-from ui import cards, data, filters, press_kit, widgets
+from ui import cards, data, filters, map_first, press_kit, widgets
 from ui.direction import isolated
 from ui.map_frame import show_map
 from ui.markdown import escape_markdown
@@ -20,12 +20,20 @@ st.title(t("app_title", lang))
 st.caption(t("app_subtitle", lang))
 
 map_column, side_column = st.columns([4, 1], gap="medium")
+beside_map = side_column.container(key=widgets.MAP_SIDE_KEY)  # there from the first run
 with map_column:
     show_arcs = st.toggle(t("show_arcs", lang), value=True, key="show_arcs")
     if chosen.edition is not None and facts.counts is None:
         st.info(t("map_no_list", lang))
-    show_map(data.map_spec_for(data_dir(), chosen), lang, show_arcs)
-with side_column, st.container(key=widgets.MAP_SIDE_KEY):
+    shown = show_map(
+        data.map_spec_for(data_dir(), chosen),
+        lang,
+        show_arcs,
+        on_shown=map_first.on_shown(),
+        reports_shown=True,
+    )
+map_first.finish_first_view(shown)
+with beside_map:
     widgets.map_side_column(chosen)
     present_button(chosen)
     press_kit.download_button(data_dir(), chosen)

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from ui.map_first import SHOWN_KEY
+
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_DATA = REPO / "data"
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -28,3 +30,10 @@ def bundled():
 
     dataset = load_dataset(BUNDLED_DATA)
     return dataset, locate(dataset.cities, BUNDLED_DATA / "geocache.csv")
+
+
+def shown_map(app):
+    """AppTest runs no JavaScript, so the map's frame never reports its map on screen
+    (ui/map_first.py): the session starts as one whose map has been shown."""
+    app.session_state[SHOWN_KEY] = True
+    return app

@@ -8,7 +8,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest, app_test
 
 from footprint import auth
-from tests.conftest import REPO
+from tests.conftest import REPO, shown_map
 
 APP = str(REPO / "app.py")
 REMOTE_ADDRESS = "192.0.2.7"  # TEST-NET-1: never routed, only a value here
@@ -37,6 +37,7 @@ def organizer_env(monkeypatch, data_copy):
 
 def new_app(lang: str = "en", **params: str) -> AppTest:
     app = AppTest.from_file(APP, default_timeout=90)
+    shown_map(app)
     app.query_params["lang"] = lang
     for name, value in params.items():
         app.query_params[name] = value

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest, app_test
 from footprint.data import load_dataset
 from footprint.documents import document_labels
 from footprint.i18n import LANGUAGES, t
-from tests.conftest import REPO
+from tests.conftest import REPO, shown_map
 from ui.direction import isolate
 from ui.markdown import escape_markdown
 
@@ -49,6 +49,7 @@ def _run(params, page=None, data_dir=None, monkeypatch=None):
     if data_dir is not None:
         monkeypatch.setenv("FOOTPRINT_DATA_DIR", str(data_dir))
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    shown_map(app)
     for name, value in params.items():
         app.query_params[name] = value
     app.run()
@@ -260,3 +261,27 @@ def test_arabic_cities_page_finds_arabic_names_in_a_right_to_left_table():
     assert table.value[t("city", "ar")].tolist() == [escape_markdown("لندن")]
     assert table.value[t("country", "ar")].tolist() == ["المملكة المتحدة"]
     assert app.get("download_button")
+
+
+def test_a_new_sessions_map_page_sends_its_map_alone():
+    """Map first (ui/map_first.py): until the map's frame reports the map on screen, the map
+    page's run ends after the map; the filters and the figures follow the report."""
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    app.query_params["edition"] = "2"
+    app.query_params["lang"] = "en"
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.title[0].value == t("app_title", "en")
+    assert len(app.get("component_instance")) == 1
+    assert not app.sidebar.selectbox and not app.sidebar.multiselect
+    assert not app.metric
+    assert app.query_params["edition"] == "2"  # the URL is kept in step from the first run
+
+
+def test_a_new_sessions_other_pages_draw_their_filters_at_once():
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    app.query_params["lang"] = "en"
+    app.run()
+    app.switch_page("pages/editions.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.sidebar.selectbox and app.sidebar.multiselect

@@ -15,6 +15,7 @@ import copy
 from collections.abc import Iterator
 
 import pytest
+from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from bench.load_scenarios import CONTINENT
 from bench.streamlit_session import StreamlitSession, run_async
@@ -60,15 +61,17 @@ def test_a_fresh_servers_first_visitor_keeps_their_first_change(fresh_server: Re
     assert europe_first == europe_later
 
 
-async def _europe_widgets(url: str) -> tuple[dict, str, str]:
-    """The sidebar's widgets as a browser holds them once Europe is picked, with the Cities
-    card of both views."""
+async def _europe_widgets(url: str) -> tuple[dict, WidgetState, str, str]:
+    """The sidebar's widgets as a browser holds them once Europe is picked, its map frame's
+    report (a browser that has the filters has shown its map: ui/map_first.py), and the
+    Cities card of both views."""
     browser = StreamlitSession(url, PAGE)
     try:
         everything = await browser.open()
         europe = await browser.choose("continents_", [CONTINENT])
         return (
             copy.deepcopy(browser.widgets),
+            copy.deepcopy(browser.map_report),
             dict(everything.metrics)["Cities"],
             dict(europe.metrics)["Cities"],
         )
@@ -78,12 +81,12 @@ async def _europe_widgets(url: str) -> tuple[dict, str, str]:
 
 def test_a_change_right_behind_the_first_request_is_adopted(server: Replica) -> None:
     async def scenario() -> tuple[str, str, str, str]:
-        widgets, all_cities, europe_cities = await _europe_widgets(server.url)
+        widgets, map_report, all_cities, europe_cities = await _europe_widgets(server.url)
         visitor = StreamlitSession(server.url, PAGE)
         try:
             await visitor.connect()
             await visitor.send_rerun()  # the page's first message: no widget state yet
-            visitor.widgets = widgets
+            visitor.widgets, visitor.map_report = widgets, map_report
             await visitor.send_rerun()  # the change, at once, on the same session
             shown = dict((await visitor.next_run()).metrics)["Cities"]
             if shown != europe_cities:  # the first run ended before the change arrived
@@ -100,11 +103,12 @@ def test_a_change_right_behind_the_first_request_is_adopted(server: Replica) -> 
 
 def test_a_reconnection_carrying_a_change_is_adopted(server: Replica) -> None:
     async def scenario() -> tuple[str, str]:
-        widgets, _, europe_cities = await _europe_widgets(server.url)
+        widgets, map_report, _, europe_cities = await _europe_widgets(server.url)
         reconnected = StreamlitSession(server.url, PAGE)
         try:
             await reconnected.connect()
-            reconnected.widgets = widgets  # its first message already holds the change
+            # Its first message already holds the change, and the map's report.
+            reconnected.widgets, reconnected.map_report = widgets, map_report
             await reconnected.send_rerun()
             return europe_cities, dict((await reconnected.next_run()).metrics)["Cities"]
         finally:

@@ -186,3 +186,24 @@ def test_saturated_throughput_is_compared_on_the_same_burst() -> None:
         "HAProxy + 2 replicas 100.0 (2.00×)"
     ]
     assert throughput_lines(rows[:1], 100, label) == []
+
+
+def test_a_visit_reports_the_map_shown_as_the_browser_does(server: Replica) -> None:
+    """The map page's first run holds the map alone (ui/map_first.py); the visitor reports it
+    shown, as the map's frame does, and only then gets the filters and the cards."""
+
+    async def scenario() -> None:
+        session = StreamlitSession(server.url, "edition=2&lang=en")
+        try:
+            map_only = await session.open(map_frame=False)
+            assert map_only.has_map and not map_only.metrics
+            assert not any(key.startswith("continents_") for key in session.widgets)
+            await session.close()
+            session = StreamlitSession(server.url, "edition=2&lang=en")
+            whole = await session.open()
+            assert whole.has_map and whole.metrics
+            assert session.widget("continents_")
+        finally:
+            await session.close()
+
+    run_async(scenario())

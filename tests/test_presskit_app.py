@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest, app_test
 from footprint.filters import Filters
 from footprint.i18n import t
 from footprint.presskit.kit import KIT_FILES
+from tests.conftest import shown_map
 from tests.presskit_data import HOSTILE, make_hostile
 from tests.test_app import _RunningServerPagesManager
 from ui.press_kit import kit_zip
@@ -27,6 +28,7 @@ def _as_a_running_server(monkeypatch):
 @pytest.mark.parametrize("lang", ["fr", "ar"])
 def test_map_page_offers_the_kit_of_the_view_without_building_it(lang):
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    shown_map(app)
     app.query_params["edition"] = "2"
     app.query_params["lang"] = lang
     app.run()

@@ -34,7 +34,7 @@ def _from_url(editions: list[int]) -> Filters:
 
 
 def current() -> Filters:
-    """The filters chosen in the sidebar (app.py draws it before every page)."""
+    """The filters chosen in the sidebar (app.py sets them up before every page)."""
     if STATE_KEY not in st.session_state:
         # A deep link (/editions) as a fresh server's very first request runs the page alone,
         # without app.py.
@@ -66,18 +66,28 @@ def _adopt_browser_widgets(lang: str, edition: object, continents: list[str]) ->
         st.rerun()  # redraw the sidebar with the adopted filters (and labels)
 
 
-def sidebar(years: dict[int, int]) -> Filters:
-    """Draw the shared filters (`years`: edition → year) and write them back to the URL."""
+def start(years: dict[int, int]) -> Filters:
+    """This run's filters (`years`: edition → year): from the URL on a session's first run,
+    then the session's own. The page is styled for their language and the URL kept in step."""
     editions = list(years)
     if STATE_KEY not in st.session_state:
         st.session_state[STATE_KEY] = _from_url(editions)
-    adopting = not st.session_state.get(WIDGETS_DRAWN_KEY, False)
     if current().edition not in (None, *editions):
         # An organizer's undo removed the edition this visitor was looking at.
         _update(edition=None)
     chosen = current()
+    apply_page_styles(chosen.lang)
+    _write_to_url(chosen)
+    return chosen
+
+
+def sidebar(years: dict[int, int]) -> Filters:
+    """Draw the shared filters in the sidebar, after `start` (a widget's change has already
+    updated the filters when the run begins)."""
+    editions = list(years)
+    adopting = not st.session_state.get(WIDGETS_DRAWN_KEY, False)
+    chosen = current()
     lang = chosen.lang
-    apply_page_styles(lang)
     with st.sidebar:
         shown_lang = st.segmented_control(
             t("language", lang),
@@ -118,9 +128,7 @@ def sidebar(years: dict[int, int]) -> Filters:
     if adopting:
         _adopt_browser_widgets(shown_lang, shown_edition, shown_continents)
         st.session_state[WIDGETS_DRAWN_KEY] = True
-    chosen = current()
-    _write_to_url(chosen)
-    return chosen
+    return current()
 
 
 def _write_to_url(chosen: Filters) -> None:

@@ -15,6 +15,7 @@ the layer group in place (same component key), so the zoom stays and the map nev
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -73,14 +74,27 @@ def _component():
     return components.declare_component(COMPONENT_KEY, path=str(COMPONENT_DIR))
 
 
-def show_map(spec: MapSpec, lang: str, show_arcs: bool, height: int = MAP_HEIGHT) -> None:
-    """Draw the map at full width (one per page: the component's key names the base map)."""
+def show_map(
+    spec: MapSpec,
+    lang: str,
+    show_arcs: bool,
+    height: int = MAP_HEIGHT,
+    on_shown: Callable[[], None] | None = None,
+    reports_shown: bool = False,
+) -> bool:
+    """Draw the map at full width (one per page: the component's key names the base map).
+    With `reports_shown`, the frame reports once it has painted its markers, which calls
+    `on_shown` and reruns (ui/map_first.py); the value says whether it has. The flag stays the
+    same from run to run, so the map's arguments do too and a rerun resends none of them."""
     args = component_args(spec, lang, show_arcs)
-    _component()(
+    reported = _component()(
         script=args["script"],
         header=args["header"],
         feature_group=args["feature_group"],
         height=height,
+        reports_shown=reports_shown,
         key=args["key"],
-        default=None,
+        default=False,
+        on_change=on_shown,
     )
+    return reported is True

@@ -165,9 +165,7 @@ def pages(organizer: Organizer | None, lang: str) -> list:
 
 
 def sidebar(organizer: Organizer | None, lang: str) -> None:
-    """A discreet sign-in link, or who is signed in and a sign-out button; then this session's
-    pending notice, and the workspace opened right after a sign-in."""
-    state = _state()
+    """A discreet sign-in link, or who is signed in and a sign-out button."""
     with st.sidebar:
         st.divider()
         if organizer is None:
@@ -176,6 +174,11 @@ def sidebar(organizer: Organizer | None, lang: str) -> None:
             st.caption(t("signed_in_as", lang, name=escape_markdown(organizer.name)))
             if st.button(t("sign_out", lang), key="organizer_sign_out"):
                 sign_out(organizer)
+
+
+def follow_up(lang: str) -> None:
+    """This session's pending notice, and the workspace opened right after a sign-in."""
+    state = _state()
     if state.notice:
         st.toast(t(state.notice, lang), icon="⚠️")
         state.notice = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
+from tests.browser.leaflet import MAP_FRAME_SELECTOR
 from tests.browser.server import StreamlitServer
 
 # Streamlit's first page load on a fresh machine may be slow.
@@ -14,16 +15,22 @@ APP_IDLE_SELECTOR = (
 )
 
 LOADING_PLACEHOLDER = '[data-testid="stSkeleton"]'
+SIDEBAR_FILTERS = '[data-testid="stSidebar"] [data-testid="stMultiSelect"]'
 
 
 def open_app(page: Page, server: StreamlitServer, path_and_query: str = "/") -> None:
-    """Load a page of the app and wait until its script has run once."""
+    """Load a page of the app and wait until its script has run, and on the map page until
+    the rest of the page has followed the map."""
     page.goto(
         f"{server.url}{path_and_query}",
         wait_until="domcontentloaded",
         timeout=FIRST_LOAD_TIMEOUT_MS,
     )
     wait_for_app_idle(page)
+    if page.locator(MAP_FRAME_SELECTOR).count() and not page.locator(SIDEBAR_FILTERS).count():
+        # Map first (ui/map_first.py): the rest of the page follows the map's report.
+        page.locator(SIDEBAR_FILTERS).wait_for(state="attached", timeout=FIRST_LOAD_TIMEOUT_MS)
+        wait_for_app_idle(page)
 
 
 def wait_for_app_idle(page: Page, timeout_ms: float = FIRST_LOAD_TIMEOUT_MS) -> None:

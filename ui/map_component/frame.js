@@ -2,7 +2,7 @@
    in place when the filters change, so the reader's zoom stays and the map never blanks.
    Speaks Streamlit's component protocol (componentReady, render, setFrameHeight) directly. */
 (function () {
-  var shown = {layers: null, height: null};
+  var shown = {layers: null, height: null, reported: false};
 
   function tell(type, fields) {
     var message = {isStreamlitMessage: true, type: type};
@@ -31,8 +31,29 @@
     (0, eval)(layers);  // global scope, as the base map's script: the layers refer to map_div
   }
 
-  // The height first: the map is made, and its first view fitted, at its final size.
+  // Once the markers are painted (two animation frames), the page may draw the rest of itself
+  // (ui/map_first.py). Once per frame; a map that failed to draw reports too, so the page is
+  // never left without its filters.
+  function reportShown() {
+    if (shown.reported) return;
+    shown.reported = true;
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () {
+        tell("streamlit:setComponentValue", {value: true, dataType: "json"});
+      });
+    });
+  }
+
   function render(args) {
+    try {
+      draw(args);
+    } finally {
+      if (args.reports_shown) reportShown();
+    }
+  }
+
+  // The height first: the map is made, and its first view fitted, at its final size.
+  function draw(args) {
     var height = heightFor(args);
     if (height !== shown.height) {
       shown.height = height;
