@@ -37,12 +37,18 @@ page = st.navigation(
         *signin.pages(organizer, lang),
     ]
 )
-map_alone = map_first.holds_back(page, map_page)
-if not map_alone:
+
+
+def sidebar() -> None:
+    """The shared sidebar: the filters, then the organizers' link."""
     filters.sidebar(years)
     signin.sidebar(organizer, lang)
+
+
+map_alone = map_first.holds_back(page, map_page)
+if not map_alone:
+    sidebar()
 signin.follow_up(lang)
 page.run()
 if map_alone:  # the map's report came with this very run (ui/map_first.py)
-    filters.sidebar(years)
-    signin.sidebar(organizer, lang)
+    sidebar()

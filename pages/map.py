@@ -26,11 +26,7 @@ with map_column:
     if chosen.edition is not None and facts.counts is None:
         st.info(t("map_no_list", lang))
     shown = show_map(
-        data.map_spec_for(data_dir(), chosen),
-        lang,
-        show_arcs,
-        on_shown=map_first.on_shown(),
-        reports_shown=True,
+        data.map_spec_for(data_dir(), chosen), lang, show_arcs, on_shown=map_first.note_shown
     )
 map_first.finish_first_view(shown)
 with beside_map:

@@ -16,6 +16,7 @@ from tests.organizer_app import (
     REMOTE_ADDRESS,
     new_app,
     organizer_env,
+    signed_in_by_link,
     titles,
 )
 from ui.markdown import escape_markdown
@@ -407,3 +408,16 @@ def test_behind_our_proxy_failures_are_counted_per_visitor_address():
     assert auth.throttle_key(None, "203.0.113.7", behind_proxy=False) == "loopback"
     assert auth.throttle_key("192.0.2.4", "203.0.113.7", behind_proxy=False) == "192.0.2.4"
     assert auth.throttle_key(None, None, behind_proxy=True) == "loopback"
+
+
+def test_signing_out_on_the_map_keeps_the_map_page_whole(organizer_env, monkeypatch):
+    """A sign-out forgets the organizer, not that this browser's map was on screen: its frame
+    has reported once and will not again, so the map page must not wait for it
+    (ui/map_first.py)."""
+    app = signed_in_by_link(monkeypatch)
+    app.switch_page("pages/map.py").run()
+    assert app.sidebar.multiselect
+    app.button(key="organizer_sign_out").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.sidebar.multiselect
+    assert app.metric

@@ -16,8 +16,6 @@ first run, which then draws everything too, the sidebar last.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import streamlit as st
 
 # Set once this session's map page has had its map on screen; from then on it draws whole.
@@ -28,18 +26,14 @@ def map_shown() -> bool:
     return st.session_state.get(SHOWN_KEY, False)
 
 
-def _note_shown() -> None:
+def note_shown() -> None:
+    """The map's report callback (its frame reports once it has painted its markers)."""
     st.session_state[SHOWN_KEY] = True
 
 
 def holds_back(page: st.Page, map_page: st.Page) -> bool:
     """Whether this run draws only the map: the map page, before its map was ever shown."""
     return page is map_page and not map_shown()
-
-
-def on_shown() -> Callable[[], None] | None:
-    """The map's report callback, while the session still waits for it."""
-    return None if map_shown() else _note_shown
 
 
 def finish_first_view(reported: bool) -> None:
@@ -49,6 +43,6 @@ def finish_first_view(reported: bool) -> None:
     if map_shown():
         return
     if reported:
-        _note_shown()
+        note_shown()
         return
     st.stop()

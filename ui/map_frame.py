@@ -80,19 +80,18 @@ def show_map(
     show_arcs: bool,
     height: int = MAP_HEIGHT,
     on_shown: Callable[[], None] | None = None,
-    reports_shown: bool = False,
 ) -> bool:
     """Draw the map at full width (one per page: the component's key names the base map).
-    With `reports_shown`, the frame reports once it has painted its markers, which calls
-    `on_shown` and reruns (ui/map_first.py); the value says whether it has. The flag stays the
-    same from run to run, so the map's arguments do too and a rerun resends none of them."""
+    With `on_shown`, the frame reports once it has painted its markers, which calls it and
+    reruns (ui/map_first.py); the value says whether the frame has reported. A page passes it
+    on every run or never, so the map's arguments stay the same and a rerun resends none."""
     args = component_args(spec, lang, show_arcs)
     reported = _component()(
         script=args["script"],
         header=args["header"],
         feature_group=args["feature_group"],
         height=height,
-        reports_shown=reports_shown,
+        reports_shown=on_shown is not None,
         key=args["key"],
         default=False,
         on_change=on_shown,

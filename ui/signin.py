@@ -30,7 +30,7 @@ from footprint.auth import (
     verify_password,
 )
 from footprint.i18n import format_number, t
-from ui import filters
+from ui import filters, map_first
 from ui.markdown import escape_markdown
 
 STATE_KEY = "footprint_organizer"
@@ -188,10 +188,11 @@ def follow_up(lang: str) -> None:
 
 
 def sign_out(organizer: Organizer) -> None:
-    """Forget everything this session did as an organizer (drafts included); keep the public
-    filters. An OpenID Connect identity is also logged out of its cookie."""
+    """Forget everything this session did as an organizer (drafts included); keep what a
+    public visitor has too: the filters, and that the map was shown (its frame reports once).
+    An OpenID Connect identity is also logged out of its cookie."""
     for key in list(st.session_state):
-        if key != filters.STATE_KEY:
+        if key not in (filters.STATE_KEY, map_first.SHOWN_KEY):
             del st.session_state[key]
     if organizer.method == "oidc":
         st.logout()

@@ -32,8 +32,8 @@
   }
 
   // Once the markers are painted (two animation frames), the page may draw the rest of itself
-  // (ui/map_first.py). Once per frame; a map that failed to draw reports too, so the page is
-  // never left without its filters.
+  // (ui/map_first.py). Once for this iframe's life; a map that failed to draw reports too, so
+  // the page is never left without its filters.
   function reportShown() {
     if (shown.reported) return;
     shown.reported = true;
