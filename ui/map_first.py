@@ -4,8 +4,8 @@ frame reports the map on screen.
 
 Why: a new visitor's browser compiles each kind of element's code on first use, on the thread
 that also draws the map's frame. Sent in one run, the filters and the cards delayed the map by
-about a quarter of a second (bench/README.md, "Map first"). The whole page is there about as
-soon as before; the map comes first.
+about a quarter of a second (bench/README.md, "Map first"). The map comes that much sooner;
+the whole page 0.1-0.2 s later than before.
 
 The frame reports by setting its component value once it has painted its markers
 (ui/map_component/frame.js). The value's callback marks the session before the rerun it
