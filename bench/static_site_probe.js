@@ -8,8 +8,11 @@
   function cityMarkers(map) {
     var count = 0;
     Object.keys(map._layers).forEach(function (id) {
-      var name = (map._layers[id].options && map._layers[id].options.className) || "";
-      if (name.split(/\s+/).indexOf("city-marker") >= 0) count += 1;
+      var layer = map._layers[id];
+      (layer.markers ? layer.markers() : [layer]).forEach(function (marker) {
+        var name = (marker.options && marker.options.className) || "";
+        if (name.split(/\s+/).indexOf("city-marker") >= 0) count += 1;
+      });
     });
     return count;
   }

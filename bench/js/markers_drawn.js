@@ -5,6 +5,7 @@ expected => {
   const map = frame && frame.contentWindow && frame.contentWindow.map;
   if (!map || !map._layers) return false;
   return Object.values(map._layers)
+    .flatMap(l => (l.markers ? l.markers() : [l]))
     .filter(l => ((l.options && l.options.className) || '').split(' ').includes('city-marker'))
     .length === expected;
 }

@@ -32,8 +32,7 @@
   function outlineHost(group) {
     if (!dark) return;
     group.eachLayer(function (layer) {
-      if (layer.eachLayer) outlineHost(layer);
-      else if (layer.options.className === "host-marker") layer.setStyle({color: "#ffffff"});
+      if (layer.setHostColor) layer.setHostColor("#ffffff");
     });
   }
 

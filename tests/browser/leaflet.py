@@ -1,8 +1,9 @@
 """Find the map's frame (the app's own map component, or st_folium's in the organizers'
 workspace) and count its Leaflet layers by marker class.
 
-Markers may be drawn on a canvas, with no DOM node each, so the count comes from the Leaflet
-map object itself (`window.map._layers` in the component's frame), never from the DOM.
+The cities are drawn on a canvas, with no DOM node each, so the count comes from the Leaflet
+map object itself (`window.map._layers` in the component's frame, the cities' layer counted a
+marker at a time through its `markers()`), never from the DOM.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def map_frame(page: Page, timeout_ms: float = MAP_TIMEOUT_MS) -> Frame:
 
 
 def count_layers(frame: Frame, class_name: str) -> int:
-    """How many Leaflet layers carry `class_name` in `options.className` right now."""
+    """How many Leaflet layers and city markers carry `class_name` in `options.className`."""
     return frame.evaluate(script("count_layers"), class_name)
 
 

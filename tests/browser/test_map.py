@@ -88,6 +88,30 @@ def test_the_host_city_is_drawn_above_the_countries(app_server, watch, edition):
     watch.assert_clean()
 
 
+def test_a_pointer_on_a_marker_shows_its_city_and_a_click_its_card(app_server, watch):
+    """All cities are one canvas layer that finds the marker under the pointer itself: a real
+    pointer over the host shows its name, a click opens its card, and moving off hides it."""
+    page = watch.page
+    frame = open_map(page, app_server, "edition=7&lang=en")
+    wait_for_layer_count(frame, "host-marker", 1)
+    frame.wait_for_function(script("host_marker_point"))
+    settle(frame)
+    point = frame.evaluate(script("host_marker_point"))
+    box = page.locator(MAP_FRAME_SELECTOR).bounding_box()
+    page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+    tooltip = frame.locator(".leaflet-tooltip")
+    tooltip.wait_for()
+    assert tooltip.inner_text().startswith("Casablanca · ")
+    assert frame.locator("canvas.leaflet-interactive").count() == 1, "no pointer cursor"
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    card = frame.locator(".leaflet-popup-content .fp-card")
+    card.wait_for()
+    assert card.locator("strong").inner_text() == "Casablanca"
+    page.mouse.move(box["x"] + point["x"] + 60, box["y"] + point["y"] + 60)
+    tooltip.wait_for(state="detached")
+    watch.assert_clean()
+
+
 def _height(box: dict) -> float:
     return box["bottom"] - box["top"]
 

@@ -4,15 +4,17 @@ dark theme and Arabic, and names from the data shown as text."""
 
 from __future__ import annotations
 
+import io
 import re
 import time
 from collections.abc import Iterator
 
 import pytest
+from PIL import Image
 from playwright.sync_api import Browser, Frame
 
 from tests.browser.js import script
-from tests.browser.leaflet import rendered_texts, wait_for_layer_count
+from tests.browser.leaflet import rendered_texts, settle, wait_for_layer_count
 from tests.browser.navigation import open_app
 from tests.browser.server import StreamlitServer
 from tests.browser.watch import PageWatch
@@ -32,6 +34,8 @@ MIN_FIGURE_PX = 48
 # The README's picture (docs/presentation.png) is this test's screenshot, copied by hand when
 # the slides change: a test run leaves the committed file alone.
 SCREENSHOT = "presentation.png"
+# The host's marker: its radius, its ring 2 px wide on that circle (footprint/mapjs/cities.js).
+HOST_RING_RADIUS = 9
 # Opening a deep link, Streamlit's frontend first looks for its server under the page's path
 # and logs the 404s; it then finds it at the root. Nothing of ours.
 DEEP_LINK_PROBE = re.compile(r"/present/_stcore/(health|host-config)\b")
@@ -140,6 +144,24 @@ def test_auto_advance_and_pause(app_server, full_hd):
     assert current(frame) == paused_on
     frame.locator("#fp-pause").click()
     wait_for_slide(frame, (paused_on + 1) % SLIDES)
+    assert_clean(full_hd)
+
+
+def test_a_dark_slide_rings_its_black_host_in_white(app_server, full_hd):
+    """On a dark land the host's black marker would vanish: the deck rings it in white."""
+    frame = open_deck(full_hd, app_server, "edition=2&lang=en&theme=dark&interval=0")
+    wait_for_layer_count(frame, "host-marker", 1)
+    frame.wait_for_function(script("host_marker_point"))
+    settle(frame)
+    point = frame.evaluate(script("host_marker_point"))
+    offset = frame.evaluate("() => window.map.getContainer().getBoundingClientRect().toJSON()")
+    deck = full_hd.page.locator(DECK_FRAME).screenshot()
+    shot = Image.open(io.BytesIO(deck)).convert("RGB")
+    x, y = offset["left"] + point["x"], offset["top"] + point["y"]
+    centre = shot.getpixel((round(x), round(y)))
+    ring = shot.getpixel((round(x), round(y - HOST_RING_RADIUS)))
+    assert max(centre) < 80, f"the host's centre shows {centre}, not its black fill"
+    assert min(ring) > 200, f"the host's ring shows {ring}, not white"
     assert_clean(full_hd)
 
 

@@ -10,6 +10,7 @@
         top: box.top - frame.top, bottom: box.bottom - frame.top,
     };
     return Object.values(map._layers)
+        .flatMap((layer) => (layer.markers ? layer.markers() : [layer]))
         .filter((layer) => /(^|\s)(city|host)-marker(\s|$)/
             .test((layer.options && layer.options.className) || ''))
         .map((layer) => [map.latLngToContainerPoint(layer.getLatLng()), layer.getRadius()])

@@ -1,7 +1,8 @@
 // Hover then click a city marker as a reader would; where did Leaflet put the tooltip, what
 // do the tooltip and popup say, and in which direction?
 () => {
-    const marker = Object.values(window.map._layers).find((layer) =>
+    const marker = Object.values(window.map._layers)
+    .flatMap((layer) => (layer.markers ? layer.markers() : [layer])).find((layer) =>
         ((layer.options && layer.options.className) || '').split(/\s+/).includes('city-marker'));
     const event = {latlng: marker.getLatLng()};
     marker.fire('mouseover', event, true);

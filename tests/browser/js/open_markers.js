@@ -3,6 +3,7 @@
 // it (pointer over the marker, then a click) and its text read from what Leaflet rendered; it is
 // closed again unless `leaveOpen`.
 ({className, near, leaveOpen}) => Object.values(window.map._layers)
+    .flatMap((layer) => (layer.markers ? layer.markers() : [layer]))
     .filter((layer) => ((layer.options && layer.options.className) || '')
         .split(/\s+/).includes(className)
         && (!near || (layer.getLatLng
