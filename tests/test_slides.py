@@ -96,6 +96,16 @@ def test_the_deck_has_one_section_per_slide_a_credit_and_qr_codes(slides_fr):
     assert 'class="fp-theme-light"' in html
 
 
+def test_a_sign_and_its_number_are_never_split_across_lines(slides_fr):
+    html = render_presentation(slides_fr, lang="fr")
+    figures = re.findall(r'<span class="fp-value">([^<]*)</span>', html)
+    signed = [figure for figure in figures if "≈" in figure or "≥" in figure]
+    assert signed, "the bundled slides state figures with signs"
+    for figure in signed:
+        assert not re.search(r"[≈≥] ", figure), figure
+        assert re.search("[≈≥]\N{NO-BREAK SPACE}\\d", figure), figure
+
+
 def test_no_qr_code_without_a_public_address(slides_fr):
     html = render_presentation(slides_fr, lang="fr", theme="dark")
     assert 'class="fp-qr"' not in html

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from footprint.i18n import format_number, t
+from footprint.i18n import QUALIFIER_SIGNS, format_number, t
 from footprint.qr import public_view_url, qr_svg
 from footprint.slides import Slide, first_slide
 from footprint.snapshot import Headline
@@ -27,6 +27,14 @@ PRESENT_STYLES = ("map.css", "present.css")
 # A figure longer than this (`≈ 100 (annoncé)`) takes the panel's whole width: in the slides'
 # large type, half of it would cut a word in two.
 HALF_WIDTH_CHARS = 12
+
+
+def unbroken(figure: str) -> str:
+    """`≈ 100 (annoncé)` with a no-break space after each sign: in the slides' large type the
+    sign was left at the end of one line and its number began the next."""
+    for sign in filter(None, (sign.strip() for sign in QUALIFIER_SIGNS.values())):
+        figure = figure.replace(f"{sign} ", f"{sign}\N{NO-BREAK SPACE}")
+    return figure
 
 
 def figure_class(headline: Headline) -> str:
@@ -82,6 +90,7 @@ def render_presentation(
             qr_codes=qr_codes,
             count_figures=count_figures,
             figure_class=figure_class,
+            unbroken=unbroken,
             counted_from_list=lambda snapshot: t(
                 "counted_from_list", lang, scope=snapshot.edition_label
             ),
