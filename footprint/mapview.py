@@ -191,7 +191,8 @@ def marker_data(view: pd.DataFrame, lang: str) -> dict:
 
 
 def city_markers_layer(markers: str) -> MacroElement:
-    """One canvas circle marker per city, classed host-marker, city-marker or guest-marker."""
+    """Every city on one canvas layer, its markers classed host-marker, city-marker or
+    guest-marker."""
     return _Script("cities", "CityMarkers", markers)
 
 
